@@ -1,0 +1,46 @@
+import { join, resolve } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { DEFAULT_DATA_DIR, readDataDir, writeFileAtomic } from '../files.ts';
+import { fixRegister } from '../../lib/fixRegister.ts';
+
+export const fixCommand = defineCommand({
+  name: 'fix',
+  summary: 'apply every mechanical fix in place (idempotent)',
+  usage: 'kitemark fix [--data DIR] [--check]',
+  help: `Repairs what needs no judgement: trims cells; postcode case and spacing; leading zeros
+on company numbers; spaces in charity and OSCR numbers; dates written 16/11/2015 as
+2015-11-16; web addresses without https://; mailto: on emails; the case of codes; tidy
+";" lists; canonical quoting, column order and row order by key. Nothing else changes.
+
+Options:
+  --data DIR          the register folder (default: data/)
+  --check             change nothing; exit 1 if anything would change (for CI)`,
+  options: { data: { type: 'string' }, check: { type: 'boolean' } },
+  async run(values) {
+    const dir = resolve(typeof values['data'] === 'string' ? values['data'] : DEFAULT_DATA_DIR);
+    const result = fixRegister(await readDataDir(dir));
+    const byKind = new Map<string, number>();
+    for (const c of result.changes)
+      byKind.set(`${c.file}: ${c.kind}`, (byKind.get(`${c.file}: ${c.kind}`) ?? 0) + 1);
+    for (const [what, n] of [...byKind].sort()) process.stdout.write(`${what} (${n})\n`);
+    for (const file of result.files.keys()) {
+      if (![...byKind.keys()].some((k) => k.startsWith(`${file}:`))) {
+        process.stdout.write(`${file}: canonical quoting and row order\n`);
+      }
+    }
+    for (const s of result.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+    if (values['check']) {
+      process.stdout.write(
+        result.files.size === 0
+          ? 'Nothing to fix.\n'
+          : `${result.files.size} files need \`kitemark fix\`.\n`,
+      );
+      return result.files.size === 0 ? 0 : 1;
+    }
+    for (const [file, text] of result.files) await writeFileAtomic(join(dir, file), text);
+    process.stdout.write(
+      result.files.size === 0 ? 'Nothing to fix.\n' : `Fixed ${result.files.size} files.\n`,
+    );
+    return 0;
+  },
+});
