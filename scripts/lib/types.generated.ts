@@ -99,7 +99,7 @@ export interface Commissioner {
 /**
  * One version of a standard contract template for NHS bodies and councils to use with voluntary-sector providers. Each version is stored as data/contract-templates/<id>/<version>.json. Clause text may contain {{parameter_name}} placeholders, which must be declared in parameters, and plain-English cross-references such as 'clause 4.2' or 'clause S3.1', which must point to a clause in the same version.
  */
-export type ContractTemplate = {
+export interface ContractTemplate {
   /**
    * Stable identifier of the template, in lower-case kebab-case. It is the same for every version and must match the name of the folder that holds the file.
    */
@@ -119,7 +119,7 @@ export type ContractTemplate = {
   /**
    * Where this version is in its life, from the template-statuses codelist. Only one version of a template may be published at a time.
    */
-  status: 'draft' | 'consultation' | 'pressure-testing' | 'published' | 'superseded';
+  status: string;
   /**
    * The date this version was published for use (YYYY-MM-DD). Required when the status is published or superseded.
    */
@@ -152,17 +152,11 @@ export type ContractTemplate = {
    * @minItems 1
    */
   change_notes: ChangeNote[];
-};
+}
 /**
  * A value that a commissioner fills in when using the template.
  */
-export type Parameter = Parameter1;
-/**
- * A numbered schedule that follows the main body of the contract.
- */
-export type Schedule = Schedule1;
-
-export interface Parameter1 {
+export interface Parameter {
   /**
    * Name used in {{name}} placeholders, in lower-case snake_case.
    */
@@ -184,6 +178,10 @@ export interface Parameter1 {
    * Help for the person filling in the value: what to enter and why.
    */
   guidance?: string;
+  /**
+   * For an optional parameter: the words the contract uses in place of the placeholder when no value is given, written to read naturally there (for example 'none'). Without it, 'not applicable' is used.
+   */
+  fallback?: string;
 }
 /**
  * Limits on the value that can be given.
@@ -258,7 +256,10 @@ export interface Clause {
    */
   topics: string[];
 }
-export interface Schedule1 {
+/**
+ * A numbered schedule that follows the main body of the contract.
+ */
+export interface Schedule {
   /**
    * The schedule's number as a string: "1", "2" and so on, in order.
    */
@@ -446,7 +447,7 @@ export interface Provider {
    */
   address_line_2?: string;
   /**
-   * Post town.
+   * The post town of the address.
    */
   town: string;
   /**

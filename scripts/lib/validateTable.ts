@@ -264,7 +264,10 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
       seen.add(item);
       if (col.codes && !col.codes.has(item))
         issues.push(codelistIssue(col.field, col.codelist!, item, at));
-      else if (!col.codes && !col.check([item]))
+      else if (col.codelist?.name === 'local-authorities') {
+        const problem = authorityIssue(col.field, col.codelist, item, at);
+        if (problem) issues.push(problem);
+      } else if (!col.codes && !col.check([item]))
         issues.push(...cellIssues(col.field, item, col.check.errors, at));
     }
     if (col.codes && !col.check(items)) {
