@@ -23,17 +23,26 @@ export interface Reference {
 export const EMPTY_REFERENCE: Reference = { postcodes: new Map(), completeAreas: new Set() };
 
 export function parseReference(postcodesCsv: Uint8Array | string): Reference {
-  const rows = parse(postcodesCsv, { columns: true }) as Record<string, string>[];
+  // Arrays, not objects per row: half the time on 79,000 rows, and this runs on every validate.
+  const [header = [], ...rows] = parse(postcodesCsv) as string[][];
+  const at = (name: string) => header.indexOf(name);
+  const [postcode, council, terminated, complete, town] = [
+    at('postcode'),
+    at('local_authority'),
+    at('terminated'),
+    at('complete_area'),
+    at('town'),
+  ];
   const postcodes = new Map<string, PostcodeFact>();
   const completeAreas = new Set<string>();
   for (const r of rows) {
-    const postcode = r['postcode'] ?? '';
-    postcodes.set(postcode, {
-      localAuthority: r['local_authority'] ?? '',
-      terminated: r['terminated'] ?? '',
-      town: r['town'] ?? '',
+    const code = r[postcode] ?? '';
+    postcodes.set(code, {
+      localAuthority: r[council] ?? '',
+      terminated: r[terminated] ?? '',
+      town: r[town] ?? '',
     });
-    if (r['complete_area'] === 'yes') completeAreas.add(postcodeArea(postcode));
+    if (r[complete] === 'yes') completeAreas.add(postcodeArea(code));
   }
   return { postcodes, completeAreas };
 }
