@@ -61,15 +61,18 @@ export function validateRegister(register: LoadedRegister, options: ValidateOpti
     }
   }
 
-  issues.push(
-    ...crossTableChecks(
-      register,
-      options.today,
-      reference,
-      options.expiringWithinDays ?? EXPIRING_WITHIN_DAYS,
-    ),
-  );
-  for (const check of options.extraChecks ?? []) issues.push(...check(register));
+  // One by one: spreading a long array into push() overflows the call stack (over about
+  // 100,000 issues, as when every award of a 10,000-provider register is judged expired).
+  for (const issue of crossTableChecks(
+    register,
+    options.today,
+    reference,
+    options.expiringWithinDays ?? EXPIRING_WITHIN_DAYS,
+  )) {
+    issues.push(issue);
+  }
+  for (const check of options.extraChecks ?? [])
+    for (const issue of check(register)) issues.push(issue);
   return issues.sort(compareIssues);
 }
 
@@ -156,7 +159,7 @@ function crossTableChecks(
       ...postcodeChecks(providers, row, reference, codelists.get('local-authorities')?.entries),
     );
   }
-  issues.push(...likelyDuplicateNames(providers));
+  for (const issue of likelyDuplicateNames(providers)) issues.push(issue);
 
   // Accreditations.
   const mandatory = [...(codelists.get('document-types')?.entries.values() ?? [])]
@@ -443,7 +446,7 @@ function postcodeChecks(
   const { postcode, local_authority: council } = row.record;
   if (!postcode || !/^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/.test(postcode)) return [];
   const at = cellAt(providers, row, 'postcode');
-  const fact = reference.postcodes.get(postcode);
+  const fact = reference.lookup(postcode);
   if (!fact) {
     if (!reference.completeAreas.has(postcodeArea(postcode))) return [];
     return [

@@ -61,7 +61,7 @@ Options:
       }));
     const current = new Set(councils.map((c) => c.code));
     const places: Place[] = [];
-    for (const [postcode, fact] of (await readReference()).postcodes) {
+    for (const [postcode, fact] of (await readReference()).entries()) {
       if (fact.town && !fact.terminated && current.has(fact.localAuthority)) {
         places.push({ postcode, localAuthority: fact.localAuthority, town: fact.town });
       }
