@@ -6,6 +6,10 @@
  */
 const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> }>> = {
   validate: () => import('./validate.ts'),
+  history: () => import('./history.ts'),
+  downloads: () => import('./downloads.ts'),
+  build: () => import('./build.ts'),
+  search: () => import('./search.ts'),
 };
 
 const wanted = process.argv.slice(2);

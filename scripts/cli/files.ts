@@ -9,6 +9,7 @@ import { parseReference, type Reference } from '../lib/reference.ts';
 import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegister.ts';
 import type { Issue } from '../lib/issue.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
+import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const DEFAULT_DATA_DIR = join(ROOT, 'data');
@@ -83,5 +84,6 @@ export interface ReadRegisterResult {
 export async function readRegister(dir: string, today: string): Promise<ReadRegisterResult> {
   const [sources, reference] = await Promise.all([readDataDir(dir), readReference()]);
   const loaded = loadRegister(sources);
-  return { loaded, issues: validateRegister(loaded, { today, reference }) };
+  const extraChecks = [contractTemplateCheck({ today })];
+  return { loaded, issues: validateRegister(loaded, { today, reference, extraChecks }) };
 }

@@ -4,8 +4,20 @@ import { UsageError } from './files.ts';
 import { validateCommand } from './commands/validate.ts';
 import { fixCommand } from './commands/fix.ts';
 import { generateCommand } from './commands/generate.ts';
+import { diffCommand } from './commands/diff.ts';
+import { buildCommand } from './commands/build.ts';
+import { serveCommand } from './commands/serve.ts';
+import { downloadsCommand } from './commands/downloads.ts';
 
-export const COMMANDS: Command[] = [validateCommand, fixCommand, generateCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  fixCommand,
+  generateCommand,
+  diffCommand,
+  buildCommand,
+  serveCommand,
+  downloadsCommand,
+];
 
 const USAGE = `kitemark: tools for the Kitemark Register
 

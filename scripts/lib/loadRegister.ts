@@ -131,7 +131,7 @@ function readTable<T>(
     return { file, present: false, header: [], column: new Map(), rows: [] };
   }
   const parsed = parseTable(file, bytes);
-  issues.push(...parsed.issues);
+  for (const issue of parsed.issues) issues.push(issue);
   const header = parsed.table.header.map((h) => h.trim());
   const column = new Map<string, number>();
   header.forEach((name, i) => {

@@ -95,7 +95,7 @@ export function validateTable(
       }
     }
   }
-  issues.push(...duplicateKeys(table, spec.primaryKey));
+  for (const issue of duplicateKeys(table, spec.primaryKey)) issues.push(issue);
   return issues;
 }
 

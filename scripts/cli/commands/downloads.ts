@@ -1,0 +1,78 @@
+/**
+ * `kitemark downloads`: writes the open-data downloads of a register (every table as CSV and
+ * JSON, the workbook, datapackage.json, SHA256SUMS, schemas) to a folder, without building the
+ * site: for researchers who keep a copy, and for checking a register before it is published.
+ */
+import { resolve } from 'node:path';
+import { defineCommand, todayOption } from '../command.ts';
+import { DEFAULT_DATA_DIR, UsageError, readRegister, replaceDirectory } from '../files.ts';
+import { todayInLondon } from '../../lib/dates.ts';
+import { hasErrors } from '../../lib/issue.ts';
+import {
+  checkDownloadTables,
+  collectDownloadTables,
+  writeDownloads,
+} from '../../lib/downloads/buildDownloads.ts';
+import { utcSeconds } from '../../lib/releases.ts';
+import { readSchemaFiles } from '../../data/publishOpenData.ts';
+import { dirSink } from '../../data/dirSink.ts';
+
+export const downloadsCommand = defineCommand({
+  name: 'downloads',
+  summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
+  usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
+  help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
+and SHA-256 of every file), SHA256SUMS, README.md and the JSON Schemas. The register must
+validate without errors. The folder is replaced as a whole once everything is written.
+
+Options:
+  --out DIR           the folder to write
+  --data DIR          the register folder (default: data/)
+  --today DATE        judge statuses (providers-with-status) as of DATE (default: today in London)
+  --url URL           where the files will be published, for datapackage.json's id
+
+Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
+  options: {
+    out: { type: 'string' },
+    data: { type: 'string' },
+    today: { type: 'string' },
+    url: { type: 'string' },
+  },
+  async run(values) {
+    if (typeof values['out'] !== 'string') throw new UsageError('--out DIR is required');
+    const out = resolve(values['out']);
+    const dir = resolve(typeof values['data'] === 'string' ? values['data'] : DEFAULT_DATA_DIR);
+    const today = todayOption(values['today'], todayInLondon());
+    const { loaded, issues } = await readRegister(dir, today);
+    if (hasErrors(issues) || !loaded.meta.value) {
+      process.stderr.write(
+        `kitemark downloads: the register in ${dir} has errors; run \`kitemark validate\` to see them.\n`,
+      );
+      return 1;
+    }
+    const problems = checkDownloadTables(collectDownloadTables(loaded, today));
+    if (problems.length > 0) {
+      process.stderr.write(
+        `${problems.map((p) => `kitemark downloads: ${p.message}`).join('\n')}\n`,
+      );
+      return 1;
+    }
+    const schemaFiles = await readSchemaFiles();
+    let written = 0;
+    await replaceDirectory(out, async (temporary) => {
+      const summary = await writeDownloads(
+        {
+          loaded,
+          asAt: today,
+          created: utcSeconds(new Date()),
+          ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
+          schemaFiles,
+        },
+        dirSink(temporary),
+      );
+      written = summary.files.size;
+    });
+    process.stdout.write(`Wrote ${written} files to ${out}.\n`);
+    return 0;
+  },
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { csvRow, resultRecord, statusDetail } from '../../../site/assets/search/results.js';
+
+const LISTS = {
+  statuses: [
+    { code: 'accredited', title: 'Accredited' },
+    { code: 'expired', title: 'Expired' },
+  ],
+  regions: [{ code: 'E12000009', title: 'South West' }],
+  las: [{ code: 'E06000059', title: 'Dorset Council', region: 0 }],
+  services: [
+    { code: 'advocacy', title: 'Advocacy' },
+    { code: 'befriending', title: 'Befriending' },
+  ],
+  groups: [{ code: 'carers', title: 'Unpaid carers' }],
+};
+
+describe('results', () => {
+  const row = [
+    'P000001',
+    '=Harbour',
+    'Dorchester',
+    'DT1 1AB',
+    0,
+    0,
+    '2028-01-31',
+    'KM-000001',
+    [0, 1],
+    [0],
+  ] as const;
+  it('reads a result row with the manifest’s lists', () => {
+    const record = resultRecord([...row] as never, LISTS, 'https://x.example/');
+    expect(record).toMatchObject({
+      provider_id: 'P000001',
+      status_label: 'Accredited',
+      local_authority_name: 'Dorset Council',
+      region: 'South West',
+      services: ['Advocacy', 'Befriending'],
+      url: 'https://x.example/providers/P000001/',
+    });
+    expect(csvRow(record)[11]).toBe('Advocacy; Befriending');
+  });
+  it('words the date after a status', () => {
+    expect(statusDetail('accredited', '2028-01-31')).toBe('until 31 January 2028');
+    expect(statusDetail('expired', '2026-01-31')).toBe('on 31 January 2026');
+    expect(statusDetail('applied', '')).toBe('');
+  });
+});

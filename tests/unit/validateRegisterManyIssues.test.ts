@@ -1,0 +1,21 @@
+// Regression: validateRegister collected issues with push(...list), which overflows the call
+// stack beyond about 100,000 issues (a 10,000-provider register judged in the far future).
+import { describe, expect, it } from 'vitest';
+import { loadRegister } from '../../scripts/lib/loadRegister.ts';
+import { validateRegister } from '../../scripts/lib/validateRegister.ts';
+import { warning } from '../../scripts/lib/issue.ts';
+import { FIXTURE_TODAY, fixtureFiles, realReference, toSources } from '../support/register.ts';
+
+describe('validateRegister with very many issues', () => {
+  it('returns them all', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) =>
+      warning('test/many', { file: 'providers.csv', line: 2 + i, column: 1, field: '' }, 'x'),
+    );
+    const issues = validateRegister(loadRegister(toSources(fixtureFiles())), {
+      today: FIXTURE_TODAY,
+      reference: realReference(),
+      extraChecks: [() => many],
+    });
+    expect(issues.filter((i) => i.code === 'test/many')).toHaveLength(300_000);
+  });
+});
