@@ -171,12 +171,13 @@ const NAME_FIELDS: Partial<Record<DiffTable, string>> = {
 };
 
 export function diffRegisters(base: DiffInput, head: DiffInput): RegisterDiff {
-  const changes: Change[] = [];
+  // concat, not push(...): a register-sized diff would overflow the call stack's arguments.
+  let changes: Change[] = [];
   for (const name of ['providers', 'accreditations', 'documents', 'commissioners'] as const) {
-    changes.push(...diffTable(name, base, head));
+    changes = changes.concat(diffTable(name, base, head));
   }
-  changes.push(...diffCodelists(base.codelists, head.codelists));
-  changes.push(...diffTemplates(base.templates, head.templates));
+  changes = changes.concat(diffCodelists(base.codelists, head.codelists));
+  changes = changes.concat(diffTemplates(base.templates, head.templates));
   tagRenewals(changes, base);
   nameProviders(changes, base, head);
   changes.sort(compareChanges);

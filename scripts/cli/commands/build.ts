@@ -3,8 +3,6 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR, ROOT } from '../files.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { formatIssuesText } from '../../lib/formatIssues.ts';
-import { buildSite } from '../../site/buildSite.ts';
-import { RegisterInvalidError } from '../../site/loadSiteData.ts';
 
 export const DEFAULT_OUT_DIR = resolve(ROOT, '_site');
 
@@ -53,6 +51,10 @@ export async function runBuild(values: Values): Promise<number> {
   const say = (line: string) => {
     if (!quiet) process.stdout.write(`${line}\n`);
   };
+  // Loaded here, not at the top: Eleventy takes half a second to import, and every other
+  // command (and --help) would pay for it.
+  const { buildSite } = await import('../../site/buildSite.ts');
+  const { RegisterInvalidError } = await import('../../site/loadSiteData.ts');
   try {
     const { data } = await buildSite({
       ...options,

@@ -8,14 +8,6 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR, UsageError, readRegister, replaceDirectory } from '../files.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
-import {
-  checkDownloadTables,
-  collectDownloadTables,
-  writeDownloads,
-} from '../../lib/downloads/buildDownloads.ts';
-import { utcSeconds } from '../../lib/releases.ts';
-import { readSchemaFiles } from '../../data/publishOpenData.ts';
-import { dirSink } from '../../data/dirSink.ts';
 
 export const downloadsCommand = defineCommand({
   name: 'downloads',
@@ -43,6 +35,12 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const out = resolve(values['out']);
     const dir = resolve(typeof values['data'] === 'string' ? values['data'] : DEFAULT_DATA_DIR);
     const today = todayOption(values['today'], todayInLondon());
+    // The writers (exceljs above all) load only when this command runs.
+    const { checkDownloadTables, collectDownloadTables, writeDownloads } =
+      await import('../../lib/downloads/buildDownloads.ts');
+    const { utcSeconds } = await import('../../lib/releases.ts');
+    const { readSchemaFiles } = await import('../../data/publishOpenData.ts');
+    const { dirSink } = await import('../../data/dirSink.ts');
     const { loaded, issues } = await readRegister(dir, today);
     if (hasErrors(issues) || !loaded.meta.value) {
       process.stderr.write(

@@ -1,7 +1,5 @@
 import { defineCommand } from '../command.ts';
 import { UsageError } from '../files.ts';
-import { createStaticServer } from '../../site/staticServer.ts';
-import { normaliseBasePath } from '../../site/siteInfo.ts';
 import { BUILD_HELP, BUILD_OPTIONS, buildOptions, runBuild } from './build.ts';
 
 export const serveCommand = defineCommand({
@@ -29,6 +27,8 @@ ${BUILD_HELP}`,
     }
     const host = typeof values['host'] === 'string' ? values['host'] : 'localhost';
     const options = buildOptions(values);
+    const { createStaticServer } = await import('../../site/staticServer.ts');
+    const { normaliseBasePath } = await import('../../site/siteInfo.ts');
     if (!values['no-build']) {
       const status = await runBuild(values);
       if (status !== 0) return status;

@@ -140,7 +140,7 @@ export async function writeDownloads(
     throw new Error('register.json could not be read, so the downloads have no metadata');
   }
   const tables = collectDownloadTables(loaded, options.asAt);
-  problems.push(...checkDownloadTables(tables));
+  for (const problem of checkDownloadTables(tables)) problems.push(problem);
   const written = new Map<string, WrittenFile>();
   const packageFiles: PackageFile[] = [];
   const write = async (path: string, chunks: Iterable<Uint8Array>): Promise<WrittenFile> => {
@@ -267,7 +267,7 @@ const SAFE_PHONE = /^\+44 ?[0-9][0-9 ]{8,12}[0-9]$/;
 export function checkDownloadTables(tables: readonly DownloadTable[]): DownloadProblem[] {
   const problems: DownloadProblem[] = [];
   for (const table of tables) {
-    problems.push(...formulaLikeCells(table));
+    for (const problem of formulaLikeCells(table)) problems.push(problem);
     for (const [i, record] of table.records.entries()) {
       for (const f of table.fields) {
         const v = record[f.name];
