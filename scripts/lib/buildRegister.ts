@@ -14,6 +14,7 @@ import type {
 } from './types.generated.ts';
 import { daysBetween } from './dates.ts';
 import { EXPIRING_WITHIN_DAYS } from './validateRegister.ts';
+import { groupBy } from './groupBy.ts';
 
 /**
  * The status shown to readers. `expired` is an `accredited` award past its expiry date;
@@ -205,15 +206,4 @@ export function buildRegister(loaded: LoadedRegister, today: string): Register {
     providerById: new Map(providers.map((p) => [p.provider_id, p])),
     accreditationById: new Map(accreditations.map((a) => [a.accreditation_id, a])),
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -1,27 +1,6 @@
 /** How dates and numbers read on the site: GOV.UK style, British English. */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2029-03-16` reads "16 March 2029"; anything that is not an ISO date is returned unchanged. */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
+export { formatDate } from '../lib/formatDate.ts';
 
 /** 50000 reads "50,000". */
 export function formatCount(n: number): string {

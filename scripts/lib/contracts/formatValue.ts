@@ -1,24 +1,9 @@
 /**
  * How parameter values read inside a contract: money as `£125,000` (pence only when there are
- * some), whole numbers with thousands separators, dates as `1 April 2026`. Written by hand
- * rather than with Intl so that the build and every browser print exactly the same words.
+ * some), whole numbers with thousands separators, dates as `1 April 2026` (formatDate.ts).
+ * Written by hand rather than with Intl so that the build and every browser print exactly the same words.
  * Pure; bundled into the browser for the fill-in form.
  */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `1234567` → `1,234,567`. Digits only; the sign is the caller's. */
 function group(digits: string): string {
@@ -43,8 +28,4 @@ export function formatMoney(value: number): string {
   return `${sign}£${group(String(pounds))}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
 }
 
-/** `2026-04-01` → `1 April 2026`. Expects a date already checked to be real. */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
-}
+export { formatDate } from '../formatDate.ts';

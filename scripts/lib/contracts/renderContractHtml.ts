@@ -13,20 +13,9 @@ import {
   type DocumentPart,
   type Paragraph,
 } from './describeContract.ts';
+import { escapeHtml } from '../escapeHtml.ts';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
-/** Text safe in element content and in quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 export function renderInlineHtml(paragraph: Paragraph): string {
   return paragraph

@@ -20,6 +20,7 @@ import { SEARCH_FIELDS } from './searchDocuments.ts';
 import { lunrPostings, type TermPostings } from './lunrPostings.ts';
 import type { SearchInput, SearchLists } from './searchInput.ts';
 import { WEIGHT_SCALE, shardFileName, toGaps } from '../../../site/assets/search/terms.js';
+import { groupBy } from '../../lib/groupBy.ts';
 
 export const CHUNK_SIZE = 32;
 /** A shard is split by one more character while its postings exceed this many bytes of JSON. */
@@ -164,17 +165,6 @@ export function assignShards<T extends { term: string; bytes: number }>(
     if (first !== '') split(first, group);
   }
   return shards;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** `{"t":[terms],"p":[[field, [ref gaps], [weights], field, …] for each term]}` */
