@@ -94,7 +94,7 @@ describe('certificate check', () => {
   });
 
   it.each(['expired', 'suspended', 'withdrawn', 'lapsed', 'applied'])(
-    'says a %s certificate is not valid',
+    'says an accreditation that is %s is not a valid certificate',
     async (status) => {
       const a = byStatus(status);
       const { page, context } = await openPage(
