@@ -32,7 +32,8 @@ export interface FormField {
    * How the answer is read: `text`; `code` (a dropdown choice); `codes` (several choices);
    * `council` / `councils` (council names or GSS codes typed in); `provider` (a provider ID).
    */
-  reads: 'text' | 'code' | 'codes' | 'council' | 'councils' | 'provider' | 'confirm' | 'note';
+  reads:
+    'text' | 'names' | 'code' | 'codes' | 'council' | 'councils' | 'provider' | 'confirm' | 'note';
 }
 
 export interface FormDefinition {
@@ -67,6 +68,8 @@ const HELP: Record<string, string> = {
   local_authority:
     'The council with social-care responsibility for your address: its name (for example "Bristol" or "Oxfordshire") or its GSS code (for example E06000023).',
   areas_served: 'Councils whose areas you serve: names or GSS codes, one per line.',
+  other_names:
+    'Other names people know your organisation by, one per line: a working name, an earlier name, a well-known short name. Search finds you by any of them.',
   services: 'Every service you offer.',
   user_groups: 'The people your services are for.',
   website: 'A full web address, for example https://www.example.org.uk.',
@@ -78,10 +81,14 @@ const HELP: Record<string, string> = {
   quality_marks: 'Recognised quality marks you hold, which the assessor will take as evidence.',
 };
 
-/** Provider columns a person can give in a form (the key and the date added are ours). */
+/**
+ * Provider columns a person can give in a form (the key and the date added are ours), in
+ * schema order but for other names, which a person gives right after the name.
+ */
 const PROVIDER_COLUMNS = TABLES.providers.fields
   .map((f) => f.name)
-  .filter((n) => n !== 'provider_id' && n !== 'added_on');
+  .filter((n) => n !== 'provider_id' && n !== 'added_on' && n !== 'other_names')
+  .flatMap((n) => (n === 'name' ? [n, 'other_names'] : [n]));
 
 function options(
   codelists: ReadonlyMap<string, Codelist>,
@@ -111,6 +118,7 @@ function providerField(
   if (name === 'local_authority') return { ...base, type: 'input', reads: 'council' };
   if (name === 'areas_served') return { ...base, type: 'textarea', reads: 'councils' };
   if (name === 'description') return { ...base, type: 'textarea', reads: 'text' };
+  if (name === 'other_names') return { ...base, type: 'textarea', reads: 'names' };
   if (spec.codelist) {
     const multiple = spec.kind === 'list';
     return {

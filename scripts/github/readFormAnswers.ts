@@ -92,25 +92,44 @@ export function readAnswer(
         );
       return id;
     }
+    case 'names': {
+      const names = [
+        ...new Set(
+          text
+            .split(/[\n;]+/)
+            .map((n) => n.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const read = names.map((n) => plainText(n, problem));
+      return read.includes(undefined) ? undefined : read.join(';') || undefined;
+    }
     default: {
       // One line of plain text: line breaks, tabs and control characters become spaces.
-      let value = field.id === 'description' ? oneLine(text) : text;
-      if (/[\n\r\t]/.test(value)) return problem('Write this on one line.');
-      // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f]/.test(value))
-        return problem('This contains control characters.', 'Type it again as plain text.');
-      // A cell a spreadsheet would run as a formula (CSV injection); +44 phone numbers are fine.
-      if (/^[=@]/.test(value) || /^[+-](?![0-9 ])/.test(value)) {
-        return problem(
-          'This cannot start with =, @, + or -, which spreadsheets read as a formula.',
-          'Remove the first character.',
-        );
-      }
+      const value = plainText(field.id === 'description' ? oneLine(text) : text, problem);
       const fix = FIXES[field.target?.column ?? field.id];
-      value = fix?.(value) ?? value;
-      return value;
+      return value === undefined ? undefined : (fix?.(value) ?? value);
     }
   }
+}
+
+/** One line of text that is safe in a CSV cell, or undefined with the problem recorded. */
+function plainText(
+  value: string,
+  problem: (message: string, fix?: string) => undefined,
+): string | undefined {
+  if (/[\n\r\t]/.test(value)) return problem('Write this on one line.');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    return problem('This contains control characters.', 'Type it again as plain text.');
+  // A cell a spreadsheet would run as a formula (CSV injection); +44 phone numbers are fine.
+  if (/^[=@]/.test(value) || /^[+-](?![0-9 ])/.test(value)) {
+    return problem(
+      'This cannot start with =, @, + or -, which spreadsheets read as a formula.',
+      'Remove the first character.',
+    );
+  }
+  return value;
 }
 
 interface CouncilMatch {

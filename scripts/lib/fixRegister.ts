@@ -1,8 +1,8 @@
 /**
  * `kitemark fix`: every mechanical repair, and nothing else. Trims cells; normalises postcodes,
  * company, charity and OSCR numbers, dates, links, email addresses and fingerprints; corrects the
- * case of codes; tidies `;` lists; writes canonical CSV (schema column order, minimal quoting, LF,
- * no BOM) sorted by key. Idempotent. A file whose CSV cannot be read safely is left untouched.
+ * case of codes; tidies `;` lists; adds columns the standard added later; writes canonical CSV
+ * (schema column order, minimal quoting, LF, no BOM) sorted by key. Idempotent. A file whose CSV cannot be read safely is left untouched.
  */
 import {
   fixCharityNumber,
@@ -105,8 +105,20 @@ function fixTable(
     });
     return undefined;
   }
-  // Schema columns in schema order, then any others as they were (never drop a cell).
-  const known = fields.map((f) => f.name).filter((n) => header.includes(n));
+  // Schema columns in schema order, then any others as they were (never drop a cell). A column
+  // added to the standard later is added, empty, so the file has every column of the standard.
+  const known = fields
+    .filter((f) => header.includes(f.name) || f.columnOptional)
+    .map((f) => f.name);
+  for (const name of known.filter((n) => !header.includes(n)))
+    result.changes.push({
+      file,
+      line: 1,
+      field: name,
+      kind: 'new column',
+      before: '',
+      after: name,
+    });
   const order = [...known, ...header.filter((h) => !known.includes(h))];
   const source = order.map((name) => header.indexOf(name));
   const specs = order.map((name) => fields.find((f) => f.name === name));

@@ -359,6 +359,15 @@ export function generateRegister(options: GenerateOptions): GeneratedTables {
         : form === 'charitable-incorporated-organisation' && chance(40)
           ? `${name} CIO`
           : name;
+    // Other names, without drawing on the random sequence (so the rest stays as it was): the
+    // working name without the legal suffix, and now and then a former name.
+    const otherNames: string[] = [];
+    if (displayName !== name && n % 3 === 0) otherNames.push(name);
+    const former = `${place.town} ${theme.name}`;
+    if (n % 11 === 0 && !usedNames.has(former)) {
+      usedNames.add(former);
+      otherNames.push(former);
+    }
     const slug = displayName
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
@@ -374,6 +383,7 @@ export function generateRegister(options: GenerateOptions): GeneratedTables {
     const p: Provider = {
       provider_id: id,
       name: displayName,
+      ...(otherNames.length > 0 ? { other_names: otherNames } : {}),
       legal_form: form,
       address_line_1: `${int(1, 240)} ${pick(STREETS)}`,
       town: place.town,

@@ -30,7 +30,7 @@ const inTable =
   (f: FieldSpec, t: TableSpec) =>
     t.name === table && (fields.length === 0 || fields.includes(f.name));
 const isFreeText = (f: FieldSpec) =>
-  !f.codelist && !f.format && !f.pattern && f.kind === 'text' && !f.name.endsWith('_id');
+  !f.codelist && !f.format && !f.pattern && !f.name.endsWith('_id');
 /** The format rules that replace the generic `cell/format` for these fields. */
 const NAMED_FORMATS: Record<string, string> = {
   postcode: 'postcode/format',
@@ -380,8 +380,9 @@ const CODES: IssueCodeInfo[] = [
     code: 'duplicate/name',
     severity: 'warning',
     title: 'Very similar name',
-    description: 'Two providers in the same local authority have nearly the same name.',
-    applies: inTable('providers', 'name'),
+    description:
+      'Two providers in the same local authority have nearly the same name, counting the other names they go by.',
+    applies: inTable('providers', 'name', 'other_names'),
   },
   {
     code: 'postcode/unknown',

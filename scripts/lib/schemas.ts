@@ -31,6 +31,11 @@ export interface FieldSpec {
   required: boolean;
   /** Required unless a condition in the schema's `if` says otherwise. */
   conditional: boolean;
+  /**
+   * The column may be left out of the file (`x-optional-column`): a column added to the
+   * standard later, so registers written before it still validate.
+   */
+  columnOptional: boolean;
   codelist?: string;
   format?: string;
   pattern?: string;
@@ -77,7 +82,7 @@ export const SCHEMAS = {
 };
 
 /** Our annotation keywords: documented in the schemas, ignored by validation itself. */
-const ANNOTATIONS = ['x-table', 'x-codelist'];
+const ANNOTATIONS = ['x-table', 'x-codelist', 'x-optional-column'];
 
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
@@ -94,7 +99,8 @@ export function createAjv(): Ajv2020 {
   // the same in practice and a tenth of the cost at 50,000 providers.
   addFormats(ajv, { mode: 'fast', formats: ['uri', 'email'] });
   ajv.addFormat('date', isIsoDate);
-  for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
+  for (const keyword of ANNOTATIONS)
+    ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'boolean'] });
   return ajv;
 }
 
@@ -114,6 +120,7 @@ function fieldSpec(
     kind,
     required: required.has(name),
     conditional: conditional.has(name),
+    columnOptional: schema['x-optional-column'] === true,
     examples: (schema['examples'] as unknown[] | undefined) ?? [],
     schema,
   };

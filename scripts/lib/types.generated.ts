@@ -494,6 +494,10 @@ export interface Provider {
    * The date the provider was added to the register.
    */
   added_on: string;
+  /**
+   * Other names people know the organisation by, separated by semicolons: a working or trading name, an earlier name, a well-known abbreviation. Search finds the provider by any of them. A register written before this column existed may leave it out.
+   */
+  other_names?: string[];
 }
 
 /**

@@ -497,17 +497,33 @@ export function nameKey(name: string): string {
 /**
  * Near-identical names in the same local authority, found by the sorted-neighbourhood method:
  * sort by name key (and by the reversed key, to catch a typo in the first letters) and compare
- * neighbours only, which stays fast at 50,000 providers.
+ * neighbours only, which stays fast at 50,000 providers. Every name a provider goes by counts,
+ * so an applicant under a charity's working name is caught too.
  */
 function likelyDuplicateNames(providers: Table<Provider>): Issue[] {
-  const entries = providers.rows
-    .filter((r) => r.record.name && r.record.local_authority)
-    .map((row) => {
-      const key = nameKey(row.record.name);
-      return { row, key, reversed: [...key].reverse().join(''), la: row.record.local_authority };
-    })
-    .filter((e) => e.key.length >= 4);
-  const pairs = new Map<Row<Provider>, Row<Provider>>();
+  interface Entry {
+    row: Row<Provider>;
+    name: string;
+    field: 'name' | 'other_names';
+    key: string;
+    reversed: string;
+    la: string;
+  }
+  const entries: Entry[] = [];
+  for (const row of providers.rows) {
+    const { name, other_names: others = [], local_authority: la } = row.record;
+    if (!name || !la) continue;
+    const keys = new Set<string>();
+    const names: [string, Entry['field']][] = [[name, 'name']];
+    for (const other of others) names.push([other, 'other_names']);
+    for (const [text, field] of names) {
+      const key = nameKey(text);
+      if (key.length < 4 || keys.has(key)) continue;
+      keys.add(key);
+      entries.push({ row, name: text, field, key, reversed: [...key].reverse().join(''), la });
+    }
+  }
+  const pairs = new Map<Row<Provider>, [later: Entry, first: Entry]>();
   for (const sortKey of ['key', 'reversed'] as const) {
     const sorted = [...entries].sort((a, b) =>
       a.la < b.la
@@ -523,20 +539,22 @@ function likelyDuplicateNames(providers: Table<Provider>): Issue[] {
     for (let i = 1; i < sorted.length; i++) {
       const a = sorted[i - 1]!;
       const b = sorted[i]!;
-      if (a.la !== b.la) continue;
+      if (a.la !== b.la || a.row === b.row) continue;
       const allowed = Math.min(a.key.length, b.key.length) >= 12 ? 2 : a.key.length >= 8 ? 1 : 0;
       if (a.key === b.key || distance(a.key, b.key) <= allowed) {
-        const [first, later] = a.row.line < b.row.line ? [a.row, b.row] : [b.row, a.row];
-        if (!pairs.has(later)) pairs.set(later, first);
+        const [first, later] = a.row.line < b.row.line ? [a, b] : [b, a];
+        if (!pairs.has(later.row)) pairs.set(later.row, [later, first]);
       }
     }
   }
-  return [...pairs].map(([later, first]) =>
-    warning(
+  return [...pairs.values()].map(([later, first]) => {
+    const { provider_id: id, name } = first.row.record;
+    const whose = first.field === 'name' ? `${id}` : `another name of ${name}, ${id}`;
+    return warning(
       'duplicate/name',
-      cellAt(providers, later, 'name'),
-      `"${later.record.name}" is very like "${first.record.name}" (${first.record.provider_id}, line ${first.line}) in the same local authority.`,
+      cellAt(providers, later.row, later.field),
+      `"${later.name}" is very like "${first.name}" (${whose}, line ${first.row.line}) in the same local authority.`,
       'If they are the same organisation, keep one record and end the other.',
-    ),
-  );
+    );
+  });
 }

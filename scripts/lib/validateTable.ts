@@ -54,7 +54,7 @@ export function validateTable(
       check: compiled.cell.get(field.name)!,
       codes: codelist?.entries,
       codelist,
-      markup: !codelist && !field.format && !field.pattern && field.kind === 'text',
+      markup: !codelist && !field.format && !field.pattern,
       formulaSafe: field.name === 'phone' ? startsSafelyAllowingPlus : startsSafely,
       slow: field.kind === 'list' || field.codelist === 'local-authorities',
     });
@@ -262,7 +262,17 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
         );
       }
       seen.add(item);
-      if (col.codes && !col.codes.has(item))
+      // Each name of a free-text list is shown and exported on its own, so each must be safe.
+      if (col.markup && !col.formulaSafe(item)) {
+        issues.push(
+          error(
+            'cell/formula',
+            at,
+            `${col.field.title} has an item starting with "${item[0]}", which a spreadsheet would run as a formula: "${item}".`,
+            'Reword it so it does not start with = + - @ (for example, put the words first).',
+          ),
+        );
+      } else if (col.codes && !col.codes.has(item))
         issues.push(codelistIssue(col.field, col.codelist!, item, at));
       else if (col.codelist?.name === 'local-authorities') {
         const problem = authorityIssue(col.field, col.codelist, item, at);
@@ -356,7 +366,7 @@ function validateHeader(
     }
   });
   for (const field of fields) {
-    if (!table.column.has(field.name)) {
+    if (!table.column.has(field.name) && !field.columnOptional) {
       issues.push(
         error(
           'header/missing-column',

@@ -443,6 +443,13 @@ function start(app) {
       a.href = `${siteBase}providers/${encodeURIComponent(r.provider_id)}/`;
       a.textContent = r.name;
       h3.append(a);
+      const known = [];
+      if (r.other_names.length > 0) {
+        const aka = document.createElement('p');
+        aka.className = 'result__meta';
+        aka.textContent = `Also known as ${r.other_names.join('; ')}`;
+        known.push(aka);
+      }
       const statusLine = document.createElement('p');
       const tag = document.createElement('strong');
       tag.className = `tag tag--${r.status}`;
@@ -458,7 +465,7 @@ function start(app) {
       const services = document.createElement('p');
       services.className = 'result__meta';
       services.textContent = r.services.join(', ');
-      li.append(h3, statusLine, where, services);
+      li.append(h3, ...known, statusLine, where, services);
       return li;
     });
     list.replaceChildren(...items);

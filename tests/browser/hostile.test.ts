@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, serveSite, type ServedSite } from './support/browser.ts';
 import { kitemark } from '../support/cli.ts';
-import { siteFixtureFiles, XSS_DESCRIPTION, XSS_NAME } from '../support/siteRegister.ts';
+import {
+  siteFixtureFiles,
+  XSS_DESCRIPTION,
+  XSS_NAME,
+  XSS_OTHER_NAME,
+} from '../support/siteRegister.ts';
 
 let work: string;
 let browser: Browser;
@@ -45,6 +50,8 @@ describe('markup in the data', () => {
     const { page, context, errors } = await openPage(browser, `${site.origin}/providers/P000003/`);
     expect(await page.textContent('h1')).toBe(XSS_NAME);
     expect(await page.textContent('.lede')).toBe(XSS_DESCRIPTION);
+    expect(await page.textContent('.aka')).toBe(`Also known as ${XSS_OTHER_NAME}`);
+    expect(await page.$$('main b')).toHaveLength(0);
     expect(await page.$$('main img[src="x"], main script')).toHaveLength(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -56,13 +63,31 @@ describe('markup in the data', () => {
       () => document.getElementById('search-app')?.dataset['state'] === 'done',
     );
     expect(await page.textContent('#results h3')).toBe(XSS_NAME);
-    expect(await page.$$('#results script, #results img')).toHaveLength(0);
+    expect(await page.textContent('#results .result__meta')).toBe(
+      `Also known as ${XSS_OTHER_NAME}`,
+    );
+    expect(await page.$$('#results script, #results img, #results b')).toHaveLength(0);
     await page.fill('#search-q', XSS_DESCRIPTION);
     await page.press('#search-q', 'Enter');
     await page.waitForFunction(
       () => document.getElementById('search-app')?.dataset['state'] === 'done',
     );
     expect(await page.textContent('#result-count')).toContain(XSS_DESCRIPTION);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('finds a provider by another name it is known by, and says so in the result', async () => {
+    const { page, context, errors } = await openPage(browser, `${site.origin}/providers/?q=pals`);
+    await page.waitForFunction(
+      () => document.getElementById('search-app')?.dataset['state'] === 'done',
+    );
+    expect(await page.$$eval('#results h3', (hs) => hs.map((h) => h.textContent))).toEqual([
+      XSS_NAME,
+    ]);
+    expect(await page.textContent('#results .result__meta')).toBe(
+      `Also known as ${XSS_OTHER_NAME}`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -76,6 +76,18 @@ export function addRow(
   return new Map(files).set(file, formatCsv(header, [...rows.slice(1), row]));
 }
 
+/** The file without one of its columns, as a register written before that column existed. */
+export function dropColumn(
+  files: ReadonlyMap<string, string>,
+  file: string,
+  column: string,
+): Map<string, string> {
+  const rows = parse(files.get(file)!) as string[][];
+  const at = rows[0]!.indexOf(column);
+  const without = rows.map((r) => r.filter((_, i) => i !== at));
+  return new Map(files).set(file, formatCsv(without[0]!, without.slice(1)));
+}
+
 export function validateFiles(
   files: ReadonlyMap<string, string | Uint8Array>,
   today = FIXTURE_TODAY,

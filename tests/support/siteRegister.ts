@@ -9,12 +9,14 @@ import { FIXTURE_TODAY, fixtureFiles, setCell, toSources, validateFiles } from '
 
 export const XSS_DESCRIPTION = '<img src=x onerror=alert(1)>';
 export const XSS_NAME = 'Sale <script>alert("x")</script> & Friends';
+export const XSS_OTHER_NAME = 'Sale Pals <b onmouseover=alert(2)>club</b>';
 
-/** The fixture's files with markup in P000003's name and description (line 4). */
+/** The fixture's files with markup in P000003's name, other name and description (line 4). */
 export function siteFixtureFiles(): Map<string, string> {
   let files = fixtureFiles();
   files = setCell(files, 'providers.csv', 4, 'description', XSS_DESCRIPTION);
   files = setCell(files, 'providers.csv', 4, 'name', XSS_NAME);
+  files = setCell(files, 'providers.csv', 4, 'other_names', XSS_OTHER_NAME);
   return files;
 }
 

@@ -118,7 +118,7 @@ describe('readApplicationWorkbook', () => {
     const [header, row] = csv.trim().split('\n');
     expect(header).toBe(TABLES.providers.fields.map((f) => f.name).join(','));
     expect(row).toBe(
-      ',Wessex Carers Trust,charitable-incorporated-organisation,1123456,,,,,12 Church Street,,Dorchester,DT1 1AB,E06000059,,carers-support,carers,,,,,2026-01-02',
+      ',Wessex Carers Trust,charitable-incorporated-organisation,1123456,,,,,12 Church Street,,Dorchester,DT1 1AB,E06000059,,carers-support,carers,,,,,2026-01-02,',
     );
     expect(files.get('documents.csv')).toBe(
       `${TABLES.documents.fields.map((f) => f.name).join(',')}\n`,

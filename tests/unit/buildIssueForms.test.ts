@@ -43,9 +43,11 @@ describe('issue forms', () => {
 
   it('ask for every provider column a person can give, required where the schema requires it', () => {
     const form = applicationForm(register);
+    // In schema order, but other names are asked for right after the name.
     const columns = TABLES.providers.fields
       .map((f) => f.name)
-      .filter((n) => n !== 'provider_id' && n !== 'added_on');
+      .filter((n) => !['provider_id', 'added_on', 'other_names'].includes(n));
+    columns.splice(columns.indexOf('name') + 1, 0, 'other_names');
     expect(form.fields.filter((f) => f.target?.table === 'providers').map((f) => f.id)).toEqual(
       columns,
     );

@@ -2,7 +2,13 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixRegister } from '../../scripts/lib/fixRegister.ts';
-import { fixtureFiles, setCell, toSources, validateFiles } from '../support/register.ts';
+import {
+  dropColumn,
+  fixtureFiles,
+  setCell,
+  toSources,
+  validateFiles,
+} from '../support/register.ts';
 
 const P = 'providers.csv';
 const base = fixtureFiles();
@@ -60,11 +66,29 @@ describe('kitemark fix', () => {
     ]);
   });
 
+  it('adds a column the standard added later, empty, and says so', () => {
+    const result = fixRegister(toSources(dropColumn(base, P, 'other_names')));
+    expect(result.changes).toEqual([
+      {
+        file: P,
+        line: 1,
+        field: 'other_names',
+        kind: 'new column',
+        before: '',
+        after: 'other_names',
+      },
+    ]);
+    const after = rows(result.files.get(P)!);
+    expect(after.map((r) => r['other_names'])).toEqual(['', '', '']);
+    expect(Object.keys(after[0]!).at(-1)).toBe('other_names');
+  });
+
   it('keeps unknown columns rather than dropping their cells', () => {
     const text = base
       .get(P)!
-      .replace('added_on\n', 'added_on,notes\n')
-      .replace(/(\d{4}-\d{2}-\d{2})\n/g, '$1,kept\n');
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'notes' : 'kept'}`))
+      .join('\n');
     const after = fixed(new Map(base).set(P, text));
     expect(rows(after.get(P)!).map((r) => r['notes'])).toEqual(['kept', 'kept', 'kept']);
   });

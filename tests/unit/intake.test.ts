@@ -24,6 +24,7 @@ const CORRECT = correctionForm(register);
 
 const GOOD_APPLICATION: Record<string, Answer> = {
   name: 'Juniper Carers Network',
+  other_names: 'Juniper Carers\nJCN;  Juniper Carers',
   legal_form: 'charitable-incorporated-organisation',
   charity_number: '1 100 401',
   address_line_1: '12 Market Street',
@@ -149,7 +150,7 @@ describe('intake bot: applications', () => {
     const providers = gh.readFile('kitemark/application-20', 'data/providers.csv')!;
     expect(providers.startsWith(base('providers.csv'))).toBe(true);
     expect(providers.slice(base('providers.csv').length)).toBe(
-      'P000401,Juniper Carers Network,charitable-incorporated-organisation,1100401,,,,,12 Market Street,,Chipping Norton,OX7 5NN,E10000025,E10000025;E06000062,carers-support;befriending,carers,https://www.juniper-carers.example,hello@juniper-carers.example,01632 960401,Juniper Carers Network runs a carers café and phone befriending.,2026-11-26\n',
+      'P000401,Juniper Carers Network,charitable-incorporated-organisation,1100401,,,,,12 Market Street,,Chipping Norton,OX7 5NN,E10000025,E10000025;E06000062,carers-support;befriending,carers,https://www.juniper-carers.example,hello@juniper-carers.example,01632 960401,Juniper Carers Network runs a carers café and phone befriending.,2026-11-26,Juniper Carers;JCN\n',
     );
     const awards = gh.readFile('kitemark/application-20', 'data/accreditations.csv')!;
     expect(awards.slice(base('accreditations.csv').length)).toBe(

@@ -45,6 +45,14 @@ describe('readAnswer', () => {
     expect(read('website', 'www.example.org').value).toBe('https://www.example.org');
     expect(read('email', 'mailto:a@example.org').value).toBe('a@example.org');
   });
+  it('reads other names one per line or between semicolons, each checked as plain text', () => {
+    expect(read('other_names', ' Juniper Carers \n\nJCN; Juniper Carers').value).toBe(
+      'Juniper Carers;JCN',
+    );
+    const formula = read('other_names', 'Juniper Carers\n=HYPERLINK("https://x.example")');
+    expect(formula.value).toBeUndefined();
+    expect(formula.problems[0]!.message).toContain('formula');
+  });
   it('turns dropdown titles into codes, and refuses anything else', () => {
     expect(read('services', 'Befriending, Advocacy').value).toBe('befriending;advocacy');
     expect(read('legal_form', 'Charitable trust').value).toBe('charitable-trust');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ROOT,
   addRow,
+  dropColumn,
   fixtureFiles,
   located,
   setCell,
@@ -333,6 +334,43 @@ describe('each issue code points at the exact cell', () => {
   }
 });
 
+describe('other names', () => {
+  it('rejects a name in the list that a spreadsheet would run as a formula', () => {
+    const files = setCell(new Map(base), P, 2, 'other_names', 'Harbour Carers;=HYPERLINK("x")');
+    const issues = validateFiles(files);
+    expect(located(issues, 'cell/formula')).toEqual([
+      { severity: 'error', file: P, line: 2, column: 22, field: 'other_names' },
+    ]);
+    expect(issues.find((i) => i.code === 'cell/formula')!.message).toContain('=HYPERLINK');
+  });
+
+  it('finds a likely duplicate when a new name is another provider’s other name', () => {
+    const files = addRow(new Map(base), P, {
+      provider_id: 'P000004',
+      name: 'Dorset Carer Harbour',
+      legal_form: 'unincorporated-association',
+      address_line_1: '3 High Street',
+      town: 'Dorchester',
+      postcode: 'DT1 1AB',
+      local_authority: 'E06000059',
+      services: 'befriending',
+      user_groups: 'carers',
+      added_on: '2025-05-01',
+    });
+    const issues = validateFiles(files).filter((i) => i.code === 'duplicate/name');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ line: 5, column: 2, field: 'name' });
+    expect(issues[0]!.message).toBe(
+      '"Dorset Carer Harbour" is very like "Dorset Carers Harbour" (another name of Harbour Carers Trust, P000001, line 2) in the same local authority.',
+    );
+  });
+
+  it('does not call a provider a duplicate of itself for its own other names', () => {
+    const files = setCell(new Map(base), P, 2, 'other_names', 'Harbour Carers Trust Ltd');
+    expect(located(validateFiles(files), 'duplicate/name')).toEqual([]);
+  });
+});
+
 describe('file-level problems', () => {
   const raw = (file: string, text: string | Uint8Array) =>
     new Map<string, string | Uint8Array>(base).set(file, text);
@@ -341,7 +379,7 @@ describe('file-level problems', () => {
     const lines = base.get(P)!.split('\n');
     lines[2] += ',extra';
     expect(located(validateFiles(raw(P, lines.join('\n'))), 'csv/cell-count')).toEqual([
-      { severity: 'error', file: P, line: 3, column: 22, field: '' },
+      { severity: 'error', file: P, line: 3, column: 23, field: '' },
     ]);
   });
 
@@ -415,6 +453,12 @@ describe('file-level problems', () => {
         .map((i) => i.field)
         .sort(),
     ).toEqual(['nhs_region', 'website']);
+  });
+
+  it('accepts a register written before other names existed, without that column', () => {
+    const files = dropColumn(base, P, 'other_names');
+    expect(files.get(P)).not.toContain('other_names');
+    expect(validateFiles(files)).toEqual([]);
   });
 
   it('reports a missing table', () => {

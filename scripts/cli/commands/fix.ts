@@ -10,7 +10,8 @@ export const fixCommand = defineCommand({
   help: `Repairs what needs no judgement: trims cells; postcode case and spacing; leading zeros
 on company numbers; spaces in charity and OSCR numbers; dates written 16/11/2015 as
 2015-11-16; web addresses without https://; mailto: on emails; the case of codes; tidy
-";" lists; canonical quoting, column order and row order by key. Nothing else changes.
+";" lists; empty columns for those the standard added later (such as other_names);
+canonical quoting, column order and row order by key. Nothing else changes.
 
 Options:
   --data DIR          the register folder (default: data/)

@@ -30,7 +30,7 @@ export function renderProviderPage(p: ProviderView, ctx: RecordContext): string 
     : undefined;
   const body = html`<p class="caption">${ctx.title('legal-forms', p.legal_form)}</p>
 <h1>${p.name}</h1>
-${statusPanel(status.status, status.headline, status.detail, certificate)}
+${p.other_names ? html`<p class="aka">Also known as ${p.other_names.join('; ')}</p>\n` : ''}${statusPanel(status.status, status.headline, status.detail, certificate)}
 ${p.description ? html`<p class="lede">${p.description}</p>\n` : ''}<nav class="contents no-print" aria-label="On this page"><ul>
 ${a ? raw('<li><a href="#kitemark">Kitemark</a></li>') : ''}<li><a href="#services">Services</a></li><li><a href="#documents">Standard documents</a></li><li><a href="#identifiers">Identifiers</a></li><li><a href="#where">Where</a></li><li><a href="#contact">Contact</a></li>${p.accreditations.length > 0 ? raw('<li><a href="#history">Kitemark history</a></li>') : ''}<li><a href="#badge">Badge</a></li>
 </ul></nav>

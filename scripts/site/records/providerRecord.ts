@@ -78,6 +78,7 @@ export function providerRecord(p: ProviderView, site: SiteInfo) {
     phone: orNull(p.phone),
     description: orNull(p.description),
     added_on: p.added_on,
+    other_names: orNull(p.other_names),
     org_id: p.org_id,
     org_ids: p.org_ids,
     local_authority_name: p.local_authority_name,

@@ -39,6 +39,7 @@ export type ResultRow = [
   certificate: string,
   services: number[],
   groups: number[],
+  otherNames: string[],
 ];
 
 export const ROW_COLUMNS = [
@@ -52,6 +53,7 @@ export const ROW_COLUMNS = [
   'certificate',
   'services',
   'groups',
+  'other_names',
 ] as const;
 
 export interface SearchLists {
@@ -94,6 +96,7 @@ export function searchInput(register: Register): SearchInput {
       p.current?.accreditation_id ?? '',
       p.services.map((s) => service.get(s) ?? -1).filter((i) => i >= 0),
       p.user_groups.map((g) => group.get(g) ?? -1).filter((i) => i >= 0),
+      p.other_names ?? [],
     ]),
     lists,
   };

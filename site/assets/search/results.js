@@ -6,7 +6,7 @@
  */
 
 /**
- * @typedef {[string, string, string, string, number, number, string, string, number[], number[]]} Row
+ * @typedef {[string, string, string, string, number, number, string, string, number[], number[], string[]]} Row
  * @typedef {{ code: string, title: string }} Coded
  * @typedef {{ statuses: Coded[], regions: Coded[], las: (Coded & { region: number })[],
  *   services: Coded[], groups: Coded[] }} Lists
@@ -15,6 +15,7 @@
 export const DOWNLOAD_COLUMNS = /** @type {const} */ ([
   'provider_id',
   'name',
+  'other_names',
   'status',
   'status_label',
   'expires_on',
@@ -35,13 +36,15 @@ export const DOWNLOAD_COLUMNS = /** @type {const} */ ([
  * @param {string} siteUrl absolute address of the site root, ending in `/`
  */
 export function resultRecord(row, lists, siteUrl) {
-  const [id, name, town, postcode, la, status, expiresOn, certificate, services, groups] = row;
+  const [id, name, town, postcode, la, status, expiresOn, certificate, services, groups, others] =
+    row;
   const council = lists.las[la];
   const region = council ? lists.regions[council.region] : undefined;
   const statusEntry = lists.statuses[status];
   return {
     provider_id: id,
     name,
+    other_names: others,
     status: statusEntry?.code ?? '',
     status_label: statusEntry?.title ?? '',
     expires_on: expiresOn,

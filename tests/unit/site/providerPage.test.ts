@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recordContext } from '../../../scripts/site/pages/recordContext.ts';
 import { renderProviderPage } from '../../../scripts/site/pages/providerPage.ts';
-import { siteFixture, XSS_DESCRIPTION, XSS_NAME } from '../../support/siteRegister.ts';
+import {
+  siteFixture,
+  XSS_DESCRIPTION,
+  XSS_NAME,
+  XSS_OTHER_NAME,
+} from '../../support/siteRegister.ts';
 import { escapeHtml } from '../../../scripts/site/html.ts';
 
 const { register, site } = siteFixture();
@@ -15,6 +20,11 @@ describe('renderProviderPage', () => {
     const main = page.slice(page.indexOf('<main'));
     expect(main.indexOf('Accredited until 31 January 2028')).toBeLessThan(main.indexOf('<h2'));
     expect(main).toContain('status-panel--accredited');
+  });
+  it('gives the other names the provider is known by under its name', () => {
+    expect(page).toContain(
+      '<h1>Harbour Carers Trust</h1>\n<p class="aka">Also known as Harbour Carers; Dorset Carers Harbour</p>',
+    );
   });
   it('links identifiers to the official registers', () => {
     expect(page).toContain(
@@ -44,6 +54,7 @@ describe('renderProviderPage', () => {
     expect(xss).not.toContain('<script>alert');
     expect(xss).toContain(escapeHtml(XSS_DESCRIPTION));
     expect(xss).toContain(escapeHtml(XSS_NAME));
+    expect(xss).toContain(`Also known as ${escapeHtml(XSS_OTHER_NAME)}`);
   });
   it('says an application is not yet a kitemark', () => {
     const applied = renderProviderPage(provider('P000002'), ctx);

@@ -27,6 +27,7 @@ describe('results', () => {
     'KM-000001',
     [0, 1],
     [0],
+    ['Harbour Carers', 'Dorset Carers Harbour'],
   ] as const;
   it('reads a result row with the manifest’s lists', () => {
     const record = resultRecord([...row] as never, LISTS, 'https://x.example/');
@@ -36,9 +37,11 @@ describe('results', () => {
       local_authority_name: 'Dorset Council',
       region: 'South West',
       services: ['Advocacy', 'Befriending'],
+      other_names: ['Harbour Carers', 'Dorset Carers Harbour'],
       url: 'https://x.example/providers/P000001/',
     });
-    expect(csvRow(record)[11]).toBe('Advocacy; Befriending');
+    expect(csvRow(record)[2]).toBe('Harbour Carers; Dorset Carers Harbour');
+    expect(csvRow(record)[12]).toBe('Advocacy; Befriending');
   });
   it('words the date after a status', () => {
     expect(statusDetail('accredited', '2028-01-31')).toBe('until 31 January 2028');
