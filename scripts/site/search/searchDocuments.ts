@@ -1,6 +1,7 @@
 /**
  * What the search index knows about each provider: the text of each searchable field.
- * Other names (working, former, short) count nearly as much as the name: people search by them.
+ * Other names (working, former, short) are indexed as part of the name, as people search by
+ * them: not as a field of their own, since every field adds a clause to every query term.
  * Services and user groups are indexed by their titles, as people type them; places by
  * town, postcode district and council; identifiers whole, so a charity number or certificate
  * number finds its provider.
@@ -19,7 +20,6 @@ export interface SearchField {
 
 export const SEARCH_FIELDS: readonly SearchField[] = [
   { key: 'n', name: 'name', boost: 10 },
-  { key: 'o', name: 'other names', boost: 8 },
   { key: 'i', name: 'identifiers', boost: 10, exact: true },
   { key: 't', name: 'town', boost: 6 },
   { key: 'p', name: 'postcode district', boost: 6 },
@@ -56,8 +56,7 @@ export function searchDocument(register: Register, p: ProviderView): SearchDocum
   const title = (list: string, code: string) =>
     register.codelists.get(list)?.get(code)?.title ?? code;
   return {
-    n: p.name,
-    o: (p.other_names ?? []).join(' '),
+    n: [p.name, ...(p.other_names ?? [])].join(' '),
     i: identifierTokens(p),
     t: p.town,
     p: postcodeDistrict(p.postcode),

@@ -26,8 +26,7 @@ describe('identifierTokens', () => {
 describe('searchDocument', () => {
   it('holds each field’s text, with codes as the titles people type', () => {
     expect(searchDocument(register, harbour)).toEqual({
-      n: 'Harbour Carers Trust',
-      o: 'Harbour Carers Dorset Carers Harbour',
+      n: 'Harbour Carers Trust Harbour Carers Dorset Carers Harbour',
       i: ['p000001', '1123456', '04123456', 'km-000001'],
       t: 'Dorchester',
       p: 'DT1',
