@@ -4,8 +4,9 @@
  * so a postcode there that the list lacks is not a postcode in use.
  *
  * The file is sorted by postcode and written by our own importer (no quoted cells), so a
- * look-up is a binary search over its lines: every `validate` needs a few postcodes, and
- * parsing all 79,000 rows each time would cost more than checking a 1,000-provider register.
+ * look-up is a binary search over its bytes, with no index built first: every `validate` needs
+ * a few postcodes, and even listing where the 79,000 lines start would cost more than the
+ * look-ups of a 1,000-provider register.
  */
 
 export interface PostcodeFact {
@@ -19,14 +20,15 @@ export interface PostcodeFact {
 
 export interface Reference {
   lookup(postcode: string): PostcodeFact | undefined;
-  completeAreas: ReadonlySet<string>;
+  /** Whether the list covers every postcode in this area (`DT`, `HG`). */
+  coversArea(area: string): boolean;
   /** Every postcode, in order (for generating registers; reads the whole list). */
   entries(): IterableIterator<[string, PostcodeFact]>;
 }
 
 export const EMPTY_REFERENCE: Reference = {
   lookup: () => undefined,
-  completeAreas: new Set(),
+  coversArea: () => false,
   entries: () => new Map<string, PostcodeFact>().entries(),
 };
 
@@ -36,22 +38,16 @@ export function parseReference(postcodesCsv: Uint8Array | string): Reference {
   const bytes =
     typeof postcodesCsv === 'string' ? new TextEncoder().encode(postcodesCsv) : postcodesCsv;
   const decoder = new TextDecoder();
-  const starts: number[] = [];
-  for (
-    let i = bytes.indexOf(NEWLINE);
-    i !== -1 && i + 1 < bytes.length;
-    i = bytes.indexOf(NEWLINE, i + 1)
-  ) {
-    starts.push(i + 1);
-  }
-  const lineAt = (n: number): string[] => {
-    const start = starts[n]!;
+  const lineEnd = (start: number) => {
     const end = bytes.indexOf(NEWLINE, start);
-    return decoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end)).split(',');
+    return end === -1 ? bytes.length : end;
   };
-  const header = decoder
-    .decode(bytes.subarray(0, starts[0] === undefined ? bytes.length : starts[0] - 1))
-    .split(',');
+  const lineStart = (at: number) => bytes.lastIndexOf(NEWLINE, at - 1) + 1;
+  const cellsAt = (start: number) =>
+    decoder.decode(bytes.subarray(start, lineEnd(start))).split(',');
+  const headerEnd = lineEnd(0);
+  const firstLine = Math.min(headerEnd + 1, bytes.length);
+  const header = decoder.decode(bytes.subarray(0, headerEnd)).split(',');
   const at = (name: string) => header.indexOf(name);
   const [council, terminated, complete, town] = [
     at('local_authority'),
@@ -65,37 +61,46 @@ export function parseReference(postcodesCsv: Uint8Array | string): Reference {
     town: cells[town] ?? '',
   });
 
-  // `complete_area` is a property of the postcode area, and an area's lines are contiguous
-  // (the file is sorted), so only the first line of each area is read.
-  const completeAreas = new Set<string>();
-  let area = '';
-  for (let n = 0; n < starts.length; n++) {
-    let end = starts[n]!;
-    while ((bytes[end] ?? 0) >= 65 && (bytes[end] ?? 0) <= 90) end++;
-    const lineArea = String.fromCharCode(...bytes.subarray(starts[n]!, end));
-    if (lineArea === area) continue;
-    area = lineArea;
-    if (lineAt(n)[complete] === 'yes') completeAreas.add(area);
-  }
+  /** The start of the first line whose postcode is not before `key` (bytes.length if none). */
+  const firstNotBefore = (key: string): number => {
+    let low = firstLine; // always a line start; every line before it sorts before `key`
+    let high = bytes.length; // every line starting at or after it does not
+    while (low < high) {
+      const start = Math.max(low, lineStart((low + high) >>> 1));
+      const end = lineEnd(start);
+      const comma = bytes.indexOf(44, start);
+      const postcode = decoder.decode(
+        bytes.subarray(start, comma === -1 ? end : Math.min(comma, end)),
+      );
+      if (postcode < key) low = end + 1;
+      else high = start;
+    }
+    return Math.min(low, bytes.length);
+  };
 
+  // `complete_area` is a property of the postcode area, so the first line of the area says.
+  const areas = new Map<string, boolean>();
   return {
-    completeAreas,
     lookup(postcode) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low <= high) {
-        const mid = (low + high) >>> 1;
-        const cells = lineAt(mid);
-        const key = cells[0] ?? '';
-        if (key === postcode) return fact(cells);
-        if (key < postcode) low = mid + 1;
-        else high = mid - 1;
+      const start = firstNotBefore(postcode);
+      if (start >= bytes.length) return undefined;
+      const cells = cellsAt(start);
+      return cells[0] === postcode ? fact(cells) : undefined;
+    },
+    coversArea(area) {
+      let covered = areas.get(area);
+      if (covered === undefined) {
+        const start = firstNotBefore(area);
+        const cells = start < bytes.length ? cellsAt(start) : [];
+        const first = cells[0] ?? '';
+        covered = /^[A-Z]+/.exec(first)?.[0] === area && cells[complete] === 'yes';
+        areas.set(area, covered);
       }
-      return undefined;
+      return covered;
     },
     *entries() {
-      for (let n = 0; n < starts.length; n++) {
-        const cells = lineAt(n);
+      for (let start = firstLine; start < bytes.length; start = lineEnd(start) + 1) {
+        const cells = cellsAt(start);
         if (cells[0]) yield [cells[0], fact(cells)];
       }
     },

@@ -448,7 +448,7 @@ function postcodeChecks(
   const at = cellAt(providers, row, 'postcode');
   const fact = reference.lookup(postcode);
   if (!fact) {
-    if (!reference.completeAreas.has(postcodeArea(postcode))) return [];
+    if (!reference.coversArea(postcodeArea(postcode))) return [];
     return [
       warning(
         'postcode/unknown',
