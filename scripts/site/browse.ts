@@ -5,7 +5,7 @@
  */
 import type { ProviderView, Register } from '../lib/buildRegister.ts';
 import { DISPLAY_STATUS_LABELS } from '../lib/buildRegister.ts';
-import { initialOf, sortByName } from './sortProviders.ts';
+import { compareProviderNames, initialOf, sortByName } from './sortProviders.ts';
 import { STATUS_ORDER } from './search/searchInput.ts';
 
 export const BROWSE_PAGE_SIZE = 200;
@@ -37,6 +37,13 @@ export interface BrowseGroup {
   /** For councils: the region's title, to group the index page. */
   parent?: string;
   providers: ProviderView[];
+  /** For A–Z letters: other names beginning with the letter, with whose names they are. */
+  otherNames?: OtherName[];
+}
+
+export interface OtherName {
+  name: string;
+  provider: ProviderView;
 }
 
 export interface BrowsePage {
@@ -77,12 +84,25 @@ export function browseGroups(register: Register): BrowseGroup[] {
       groups.push(group);
     }
   };
+  const otherNames = otherNamesByLetter(sorted);
   collect(
     'a-z',
     (p) => [initialOf(p.name)],
     LETTERS,
     (l) => (l === '0-9' ? '0–9' : l),
   );
+  for (const [letter, names] of otherNames) {
+    let group = groups.find((g) => g.kind === 'a-z' && g.key === letter);
+    if (!group) {
+      // A letter only other names begin with still gets its page, in A–Z order.
+      group = { kind: 'a-z', key: letter, title: letter === '0-9' ? '0–9' : letter, providers: [] };
+      const after = groups.findIndex(
+        (g) => g.kind === 'a-z' && LETTERS.indexOf(g.key) > LETTERS.indexOf(letter),
+      );
+      groups.splice(after === -1 ? groups.length : after, 0, group);
+    }
+    group.otherNames = names;
+  }
   const councils = register.codelists.get('local-authorities');
   const councilOrder = [...new Set(sorted.map((p) => p.local_authority))].sort((a, b) =>
     title('local-authorities', a).localeCompare(title('local-authorities', b), 'en-GB'),
@@ -116,6 +136,32 @@ export function browseGroups(register: Register): BrowseGroup[] {
     (s) => DISPLAY_STATUS_LABELS[s as never],
   );
   return groups;
+}
+
+/**
+ * Other names by first letter, in name order, so a person browsing A–Z without JavaScript
+ * finds a provider under a former or working name too. A name the provider's own name starts
+ * with ("Wessex Carers" for "Wessex Carers CIO") is left out: the list already has it there.
+ */
+function otherNamesByLetter(providers: readonly ProviderView[]): Map<string, OtherName[]> {
+  const byLetter = new Map<string, OtherName[]>();
+  for (const provider of providers) {
+    for (const name of provider.other_names ?? []) {
+      if (provider.name.toLowerCase().startsWith(name.toLowerCase())) continue;
+      const letter = initialOf(name);
+      const list = byLetter.get(letter);
+      if (list) list.push({ name, provider });
+      else byLetter.set(letter, [{ name, provider }]);
+    }
+  }
+  for (const list of byLetter.values())
+    list.sort((a, b) =>
+      compareProviderNames(
+        { name: a.name, provider_id: a.provider.provider_id },
+        { name: b.name, provider_id: b.provider.provider_id },
+      ),
+    );
+  return byLetter;
 }
 
 export function browsePages(groups: readonly BrowseGroup[], size = BROWSE_PAGE_SIZE): BrowsePage[] {

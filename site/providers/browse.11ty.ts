@@ -1,9 +1,14 @@
 /** One page of a browse group: /providers/a-z/b/, /providers/service/befriending/2/ … */
 import { html } from '../../scripts/site/html.ts';
 import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
-import { BROWSE_KINDS, browsePaths, type BrowsePage } from '../../scripts/site/browse.ts';
+import {
+  BROWSE_KINDS,
+  browsePaths,
+  type BrowsePage,
+  type OtherName,
+} from '../../scripts/site/browse.ts';
 import { pageLinks, providerTable } from '../../scripts/site/pages/providerTable.ts';
-import { paths } from '../../scripts/site/urls.ts';
+import { href, paths } from '../../scripts/site/urls.ts';
 import { plural } from '../../scripts/site/format.ts';
 
 function heading(page: BrowsePage): string {
@@ -56,12 +61,26 @@ export function render({
   const { group } = page;
   const first = (page.page - 1) * 200 + 1;
   const pathOf = (n: number) => browsePaths.group(group.kind, group.key, n);
+  // Other names are listed once, on the letter's first page.
+  const otherNames = page.page === 1 ? (group.otherNames ?? []) : [];
   return html`<h1>${heading(page)}</h1>
     <p>
       ${plural(group.providers.length, 'provider')}${page.pageCount > 1 ? `, ${first.toLocaleString('en-GB')} to ${(first + page.providers.length - 1).toLocaleString('en-GB')} shown` : ''},
-      by name.
+      by name.${otherNames.length > 0 ? html` <a href="#other-names">Other names beginning with ${group.title}</a> are listed after them.` : ''}
     </p>
     ${pageLinks(site, page.page, page.pageCount, pathOf)}
-    ${providerTable(site, page.providers, heading(page))}
-    ${pageLinks(site, page.page, page.pageCount, pathOf)}`.value;
+    ${group.providers.length > 0 ? providerTable(site, page.providers, heading(page)) : ''}
+    ${pageLinks(site, page.page, page.pageCount, pathOf)}
+    ${otherNames.length > 0 ? otherNamesList(site, group.title, otherNames) : ''}`.value;
+}
+
+function otherNamesList(site: SiteInfo, letter: string, names: readonly OtherName[]) {
+  return html`<h2 id="other-names">Other names beginning with ${letter}</h2>
+    <p>Names providers are also known by: a working name, an earlier name, a short name.</p>
+    <ul class="other-names">
+      ${names.map(
+        (o) =>
+          html`<li>${o.name}: see <a href="${href(site, paths.provider(o.provider.provider_id))}">${o.provider.name}</a></li>`,
+      )}
+    </ul>`;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { browseGroups, browsePages, browsePaths } from '../../../scripts/site/browse.ts';
-import { siteFixture } from '../../support/siteRegister.ts';
+import { render } from '../../../site/providers/browse.11ty.ts';
+import { escapeHtml } from '../../../scripts/site/html.ts';
+import { siteFixture, XSS_OTHER_NAME } from '../../support/siteRegister.ts';
 
-const { register } = siteFixture();
+const { register, site } = siteFixture();
 
 describe('browseGroups', () => {
   const groups = browseGroups(register);
@@ -22,6 +24,35 @@ describe('browseGroups', () => {
     const council = groups.find((g) => g.kind === 'local-authority' && g.key === 'E06000059')!;
     expect(council.title).toBe('Dorset Council');
     expect(council.parent).toBe('South West');
+  });
+});
+
+describe('other names in A to Z', () => {
+  const groups = browseGroups(register);
+  const letters = groups.filter((g) => g.kind === 'a-z');
+  const otherNames = (key: string) =>
+    letters.find((g) => g.key === key)?.otherNames?.map((o) => [o.name, o.provider.provider_id]);
+
+  it('lists each under its own first letter, but not a name the provider’s name starts with', () => {
+    // P000001 Harbour Carers Trust is also "Harbour Carers" (left out) and "Dorset Carers Harbour".
+    expect(otherNames('D')).toEqual([['Dorset Carers Harbour', 'P000001']]);
+    expect(otherNames('H')).toBeUndefined();
+    expect(otherNames('S')).toEqual([[XSS_OTHER_NAME, 'P000003']]);
+  });
+
+  it('gives a letter only other names begin with its page, in A to Z order', () => {
+    expect(letters.map((g) => g.key)).toEqual(['D', 'H', 'K', 'S']);
+    expect(letters[0]!.providers).toEqual([]);
+  });
+
+  it('shows them as text on the letter’s first page, each linking to its provider', () => {
+    const [first] = browsePages(letters.filter((g) => g.key === 'S'));
+    const page = render({ browsePage: first!, site });
+    expect(page).toContain('<h2 id="other-names">Other names beginning with S</h2>');
+    expect(page).toContain(
+      `<li>${escapeHtml(XSS_OTHER_NAME)}: see <a href="/kitemark/providers/P000003/">`,
+    );
+    expect(page).not.toContain('<b onmouseover');
   });
 });
 
