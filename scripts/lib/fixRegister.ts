@@ -2,7 +2,8 @@
  * `kitemark fix`: every mechanical repair, and nothing else. Trims cells; normalises postcodes,
  * company, charity and OSCR numbers, dates, links, email addresses and fingerprints; corrects the
  * case of codes; tidies `;` lists; adds columns the standard added later; writes canonical CSV
- * (schema column order, minimal quoting, LF, no BOM) sorted by key. Idempotent. A file whose CSV cannot be read safely is left untouched.
+ * (schema column order, minimal quoting, LF, no BOM) sorted by key. Idempotent. A file whose
+ * CSV cannot be read safely is left untouched.
  */
 import {
   fixCharityNumber,

@@ -54,7 +54,7 @@ export function validateTable(
       check: compiled.cell.get(field.name)!,
       codes: codelist?.entries,
       codelist,
-      markup: !codelist && !field.format && !field.pattern,
+      freeText: !codelist && !field.format && !field.pattern,
       formulaSafe: field.name === 'phone' ? startsSafelyAllowingPlus : startsSafely,
       slow: field.kind === 'list' || field.codelist === 'local-authorities',
     });
@@ -227,7 +227,7 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
     );
     return;
   }
-  if (col.markup && MARKUP.test(value)) {
+  if (col.freeText && MARKUP.test(value)) {
     issues.push(
       warning(
         'text/markup',
@@ -263,7 +263,7 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
       }
       seen.add(item);
       // Each name of a free-text list is shown and exported on its own, so each must be safe.
-      if (col.markup && !col.formulaSafe(item)) {
+      if (col.freeText && !col.formulaSafe(item)) {
         issues.push(
           error(
             'cell/formula',
@@ -309,7 +309,7 @@ function acceptsQuickly(col: Column, raw: string): boolean {
   const first = raw.charCodeAt(0);
   if (first <= 32 || raw.charCodeAt(raw.length - 1) <= 32 || !col.formulaSafe(raw)) return false;
   if ((raw.length <= 4 || first === MINUS) && isEmptySentinel(raw)) return false;
-  if (col.markup && MARKUP.test(raw)) return false;
+  if (col.freeText && MARKUP.test(raw)) return false;
   return col.codes ? col.codes.has(raw) : col.check(raw);
 }
 
@@ -322,8 +322,11 @@ interface Column {
   codes: Map<string, unknown> | undefined;
   codelist: Codelist | undefined;
   formulaSafe: (v: string) => boolean;
-  /** Free text, where HTML tags are worth a warning. */
-  markup: boolean;
+  /**
+   * Free text (no codelist, format or pattern): HTML tags are worth a warning, and each item
+   * of a list must be formula-safe.
+   */
+  freeText: boolean;
   /** Lists and councils always take the full path: they have more to check. */
   slow: boolean;
 }

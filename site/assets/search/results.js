@@ -86,7 +86,10 @@ const MONTHS = [
   'December',
 ];
 
-/** `2029-03-16` as "16 March 2029". @param {string} iso */
+/**
+ * `2029-03-16` as "16 March 2029": scripts/lib/formatDate.ts for the unbundled search page
+ * (a test keeps the two in step). @param {string} iso
+ */
 export function formatDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvRow, resultRecord, statusDetail } from '../../../site/assets/search/results.js';
+import {
+  csvRow,
+  formatDate,
+  resultRecord,
+  statusDetail,
+} from '../../../site/assets/search/results.js';
+import { formatDate as formatDateOnTheServer } from '../../../scripts/lib/formatDate.ts';
 
 const LISTS = {
   statuses: [
@@ -42,6 +48,11 @@ describe('results', () => {
     });
     expect(csvRow(record)[2]).toBe('Harbour Carers; Dorset Carers Harbour');
     expect(csvRow(record)[12]).toBe('Advocacy; Befriending');
+  });
+  it('words dates exactly as the server-rendered pages do', () => {
+    const dates = ['2029-03-16', '2026-01-01', '2027-12-31', '2028-02-29', 'not a date'];
+    expect(dates.map(formatDate)).toEqual(dates.map(formatDateOnTheServer));
+    expect(formatDate('2029-03-16')).toBe('16 March 2029');
   });
   it('words the date after a status', () => {
     expect(statusDetail('accredited', '2028-01-31')).toBe('until 31 January 2028');
