@@ -1,25 +1,14 @@
 /** `/contracts/<template-id>/compare/`: choose two versions to compare (views/renderComparePages.ts). */
-import type { SiteData } from '../../scripts/site/eleventyPlugin.ts';
-import { contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
-import {
-  contractPaths,
-  type ContractEntry,
-} from '../../scripts/lib/contracts/catalogueContracts.ts';
+import type { ContractEntry } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderComparePicker } from './views/renderComparePages.ts';
 
-type Data = SiteData & { entry: ContractEntry };
+export const data = onePagePer(
+  (contracts) => contracts.entries,
+  (entry: ContractEntry) => contractPaths.compare(entry.id),
+);
 
-export const data = {
-  pagination: {
-    data: 'loaded',
-    size: 1,
-    alias: 'entry',
-    before: (_: unknown, all: SiteData) => contractSiteData(all.loaded, all.register).entries,
-  },
-  permalink: ({ entry }: Data) => `/${contractPaths.compare(entry.id)}`,
-  eleventyExcludeFromCollections: true,
-};
-
-export function render({ site, entry }: Data): string {
-  return renderComparePicker(site, entry);
+export function render({ site, item }: PageData<ContractEntry>): string {
+  return renderComparePicker(site, item);
 }

@@ -1,27 +1,16 @@
 /** `/contracts/<template-id>/<version>/fill/`: the fill-in form (views/renderFillPage.ts). */
-import type { SiteData } from '../../scripts/site/eleventyPlugin.ts';
 import { allVersions, contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
-import {
-  contractPaths,
-  type ContractEntry,
-  type ContractVersion,
-} from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderFillPage } from './views/renderFillPage.ts';
 
-type Data = SiteData & { item: { entry: ContractEntry; version: ContractVersion } };
+type Item = ReturnType<typeof allVersions>[number];
 
-export const data = {
-  pagination: {
-    data: 'loaded',
-    size: 1,
-    alias: 'item',
-    before: (_: unknown, all: SiteData) => allVersions(contractSiteData(all.loaded, all.register)),
-  },
-  permalink: ({ item }: Data) => `/${contractPaths.fill(item.entry.id, item.version.version)}`,
-  eleventyExcludeFromCollections: true,
-};
+export const data = onePagePer(allVersions, (item: Item) =>
+  contractPaths.fill(item.entry.id, item.version.version),
+);
 
-export async function render({ register, loaded, site, item }: Data): Promise<string> {
+export async function render({ register, loaded, site, item }: PageData<Item>): Promise<string> {
   const contracts = contractSiteData(loaded, register);
   const downloads = await contracts.downloads(item.version);
   return renderFillPage(site, item.entry, item.version, contracts.titles, downloads);
