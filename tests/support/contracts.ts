@@ -9,8 +9,9 @@ import { loadRegister, type LoadedRegister } from '../../scripts/lib/loadRegiste
 import type { ContractTemplate } from '../../scripts/lib/types.generated.ts';
 import type { CodeTitles } from '../../scripts/lib/contracts/describeContract.ts';
 import { codeTitles } from '../../scripts/lib/contracts/codeTitles.ts';
+import { ROOT } from './register.ts';
 
-export const ROOT = join(import.meta.dirname, '../..');
+export { ROOT };
 export const CONTRACT_FIXTURES = join(ROOT, 'tests/fixtures/contracts');
 
 function readTree(dir: string, prefix: string): Map<string, string> {

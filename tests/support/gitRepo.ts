@@ -1,25 +1,33 @@
 /**
- * Temporary git repositories with known commits, for the history tests: each commit's date,
- * author and message are fixed, so the same script always gives the same commits.
+ * Temporary git repositories with known commits, for tests of anything that reads history or
+ * works on a branch: the author, committer and every commit's date are fixed, so the same
+ * script always gives the same commits.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ROOT } from './register.ts';
 
-export interface TestRepo {
+export interface TempRepo {
   dir: string;
   git(...args: string[]): string;
-  /** Writes `files` (paths relative to the repository) and commits them; returns the commit id. */
-  commit(message: string, files: ReadonlyMap<string, string | null>, date: string): string;
+  write(path: string, text: string): void;
+  /**
+   * Writes `files` (paths relative to the repository; null removes the file), stages everything
+   * and commits at `date` (default: a second after the last commit); returns the commit id.
+   */
+  commit(message: string, files?: ReadonlyMap<string, string | null>, date?: string): string;
   remove(): void;
 }
 
-export function createTestRepo(): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'kitemark-history-'));
-  let clock = '';
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
+/** A new repository on `main`; `withData` copies the embedded register into `data/`. */
+export function createTempRepo(options: { withData?: boolean } = {}): TempRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'kitemark-repo-'));
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const git = (...args: string[]) => {
+    const date = new Date(clock).toISOString();
+    return execFileSync('git', args, {
       cwd: dir,
       encoding: 'utf8',
       env: {
@@ -28,27 +36,28 @@ export function createTestRepo(): TestRepo {
         GIT_AUTHOR_EMAIL: 'ada@example.org',
         GIT_COMMITTER_NAME: 'Ada Maintainer',
         GIT_COMMITTER_EMAIL: 'ada@example.org',
-        GIT_AUTHOR_DATE: clock,
-        GIT_COMMITTER_DATE: clock,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
         GIT_CONFIG_NOSYSTEM: '1',
         GIT_CONFIG_GLOBAL: '/dev/null',
       },
     }).trim();
-  clock = '2026-01-01T00:00:00Z';
+  };
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
   git('init', '-q', '-b', 'main');
+  if (options.withData) cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
   return {
     dir,
     git,
-    commit(message, files, date) {
-      clock = date;
+    write,
+    commit(message, files = new Map(), date) {
+      clock = date === undefined ? clock + 1000 : Date.parse(date);
       for (const [path, text] of files) {
-        const full = join(dir, path);
-        if (text === null) {
-          rmSync(full, { force: true });
-          continue;
-        }
-        mkdirSync(dirname(full), { recursive: true });
-        writeFileSync(full, text);
+        if (text === null) rmSync(join(dir, path), { force: true });
+        else write(path, text);
       }
       git('add', '-A');
       git('commit', '-q', '--allow-empty', '-m', message);

@@ -10,10 +10,10 @@
  *   5  "Renew Harbour's kitemark (#6)"              KM-000001 lapsed, KM-000005 new; 1.2.0
  */
 import { addRow, setCell } from './register.ts';
-import { createTestRepo, inData, type TestRepo } from './gitRepo.ts';
+import { createTempRepo, inData, type TempRepo } from './gitRepo.ts';
 import { MANDATORY_DOCUMENTS, openDataFiles } from './openDataRegister.ts';
 
-export interface HistoryRepo extends TestRepo {
+export interface HistoryRepo extends TempRepo {
   /** Commit ids of the five register commits, oldest first, and of the README commit. */
   commits: string[];
   readme: string;
@@ -46,7 +46,7 @@ function withDocuments(files: Map<string, string>, providerId: string): Map<stri
 }
 
 export function createHistoryRepo(): HistoryRepo {
-  const repo = createTestRepo();
+  const repo = createTempRepo();
   const commits: string[] = [];
   let files = withDocuments(openDataFiles(), 'P000002');
   commits.push(repo.commit('Start the register', inData(files), '2026-02-01T09:00:00Z'));

@@ -10,8 +10,9 @@ import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { parseReference, type Reference } from '../../scripts/lib/reference.ts';
 import { validateRegister } from '../../scripts/lib/validateRegister.ts';
 import type { Issue } from '../../scripts/lib/issue.ts';
+import { ROOT } from '../../scripts/cli/files.ts';
 
-export const ROOT = join(import.meta.dirname, '../..');
+export { ROOT };
 export const VALID_FIXTURE = join(ROOT, 'tests/fixtures/register/valid');
 /** The date the fixture is judged as of: KM-000003 expires 2027-05-31, a year later. */
 export const FIXTURE_TODAY = '2026-06-01';

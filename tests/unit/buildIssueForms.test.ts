@@ -7,9 +7,9 @@ import { applicationForm, correctionForm } from '../../scripts/github/buildIssue
 import { readDataDir } from '../../scripts/cli/files.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { TABLES } from '../../scripts/lib/schemas.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 
-const register = loadRegister(await readDataDir(join(PROJECT_ROOT, 'data')));
+const register = loadRegister(await readDataDir(join(ROOT, 'data')));
 
 describe('issue forms', () => {
   it('in .github/ISSUE_TEMPLATE are exactly what the schemas and codelists give (run main-issue-forms.ts)', async () => {

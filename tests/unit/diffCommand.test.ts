@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempRepo, PROJECT_ROOT, type TempRepo } from '../helpers/gitRepo.ts';
+import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 import type { RegisterDiff } from '../../scripts/lib/diffRegisters.ts';
 
 let repo: TempRepo;
@@ -12,7 +13,7 @@ const commits: Record<string, string> = {};
 function kitemark(args: string[]) {
   const run = spawnSync(
     process.execPath,
-    [join(PROJECT_ROOT, 'scripts/cli/kitemark.js'), 'diff', ...args],
+    [join(ROOT, 'scripts/cli/kitemark.js'), 'diff', ...args],
     {
       cwd: repo.dir,
       encoding: 'utf8',

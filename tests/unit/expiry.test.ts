@@ -9,7 +9,7 @@ import { main } from '../../scripts/github/main-expiry.ts';
 import { EXPIRY_MARKER } from '../../scripts/github/renderExpiryReport.ts';
 import { LAPSE_BRANCH } from '../../scripts/github/runExpiry.ts';
 import { BAD_GATEWAY, BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fakeGitHub.ts';
-import { createTempRepo, type TempRepo } from '../helpers/gitRepo.ts';
+import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
 import { recordingToolkit } from '../helpers/toolkit.ts';
 
 const TODAY = '2026-11-26';

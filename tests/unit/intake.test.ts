@@ -12,13 +12,14 @@ import { main } from '../../scripts/github/main-intake.ts';
 import { readDataDir } from '../../scripts/cli/files.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { BOT, CONTRIBUTOR, startFakeGitHub, type FakeGitHub } from '../helpers/fakeGitHub.ts';
-import { createTempRepo, PROJECT_ROOT, type TempRepo } from '../helpers/gitRepo.ts';
+import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 import { issueFormBody, type Answer } from '../helpers/issueFormBody.ts';
 import { recordingToolkit } from '../helpers/toolkit.ts';
 import { webhookExample, writeEvent } from '../helpers/webhooks.ts';
 
 const TODAY = '2026-11-26';
-const register = loadRegister(await readDataDir(join(PROJECT_ROOT, 'data')));
+const register = loadRegister(await readDataDir(join(ROOT, 'data')));
 const APPLY = applicationForm(register);
 const CORRECT = correctionForm(register);
 

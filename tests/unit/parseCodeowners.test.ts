@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ownersOf, parseCodeowners, splitOwners } from '../../scripts/github/parseCodeowners.ts';
 import { ACCREDITATIONS_PATH } from '../../scripts/github/postReview.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 
 describe('parseCodeowners', () => {
   const rules = parseCodeowners(`# comment
@@ -37,7 +37,7 @@ templates/        @anywhere
   });
 
   it('reads the project CODEOWNERS: the accreditation panel owns awards', () => {
-    const project = parseCodeowners(readFileSync(join(PROJECT_ROOT, 'CODEOWNERS'), 'utf8'));
+    const project = parseCodeowners(readFileSync(join(ROOT, 'CODEOWNERS'), 'utf8'));
     expect(ownersOf(project, ACCREDITATIONS_PATH)).toEqual([
       '@kitemark-register/accreditation-panel',
     ]);

@@ -4,10 +4,10 @@ import { applicationForm } from '../../scripts/github/buildIssueForms.ts';
 import { parseIssueForm, readChoices } from '../../scripts/github/parseIssueForm.ts';
 import { readDataDir } from '../../scripts/cli/files.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 import { issueFormBody } from '../helpers/issueFormBody.ts';
 
-const form = applicationForm(loadRegister(await readDataDir(join(PROJECT_ROOT, 'data'))));
+const form = applicationForm(loadRegister(await readDataDir(join(ROOT, 'data'))));
 const answers = {
   name: 'Juniper',
   legal_form: 'charitable-company',

@@ -10,9 +10,9 @@ import {
 import type { FormProblem } from '../../scripts/github/parseIssueForm.ts';
 import { readDataDir } from '../../scripts/cli/files.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 
-const register = loadRegister(await readDataDir(join(PROJECT_ROOT, 'data')));
+const register = loadRegister(await readDataDir(join(ROOT, 'data')));
 const councils = register.codelists.get('local-authorities');
 const apply = applicationForm(register);
 const field = (id: string) => apply.fields.find((f) => f.id === id)!;

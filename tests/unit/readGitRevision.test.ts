@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGitRevision, resolveRevision } from '../../scripts/cli/readGitRevision.ts';
 import { UsageError } from '../../scripts/cli/files.ts';
-import { createTempRepo, type TempRepo } from '../helpers/gitRepo.ts';
+import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
 
 let repo: TempRepo;
 let first: string;

@@ -20,7 +20,7 @@ import {
   startFakeGitHub,
   type FakeGitHub,
 } from '../helpers/fakeGitHub.ts';
-import { createTempRepo, type TempRepo } from '../helpers/gitRepo.ts';
+import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
 import { recordingToolkit } from '../helpers/toolkit.ts';
 import { webhookExample, writeEvent } from '../helpers/webhooks.ts';
 

@@ -8,15 +8,15 @@ import {
   buildReviewReport,
   parseReviewReport,
 } from '../../scripts/github/reviewReport.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 
 const TODAY = '2026-11-26';
-const base = loadRegister(await readDataDir(join(PROJECT_ROOT, 'data')));
+const base = loadRegister(await readDataDir(join(ROOT, 'data')));
 const sha = (c: string) => c.repeat(40);
 
 describe('buildReviewReport', () => {
   it('lists warnings about the records a change touches, and only counts the others', async () => {
-    const dir = await readDataDir(join(PROJECT_ROOT, 'data'));
+    const dir = await readDataDir(join(ROOT, 'data'));
     const providers = new TextDecoder().decode(dir.get('providers.csv'));
     const copy = providers.split('\n')[2]!.replace(/^P000002,/, 'P000401,');
     const head = loadRegister({

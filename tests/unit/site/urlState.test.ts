@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseState, stateToQuery } from '../../../site/assets/search/urlState.js';
-
-const LISTS = {
-  statuses: [
-    { code: 'accredited', title: 'Accredited' },
-    { code: 'expired', title: 'Expired' },
-  ],
-  regions: [{ code: 'E12000009', title: 'South West' }],
-  las: [{ code: 'E06000059', title: 'Dorset Council', region: 0 }],
-  services: [
-    { code: 'advocacy', title: 'Advocacy' },
-    { code: 'befriending', title: 'Befriending' },
-  ],
-  groups: [{ code: 'carers', title: 'Unpaid carers' }],
-};
+import { SEARCH_LISTS } from '../../support/searchLists.ts';
 
 describe('urlState', () => {
   it('reads the state from the address, dropping unknown codes and bad numbers', () => {
@@ -21,7 +8,7 @@ describe('urlState', () => {
       new URLSearchParams(
         'q=  dementia   care &service=advocacy&service=nope&la=E06000059&page=-3&sort=evil',
       ),
-      LISTS,
+      SEARCH_LISTS,
     );
     expect(state).toEqual({
       q: 'dementia care',
@@ -31,9 +18,12 @@ describe('urlState', () => {
     });
   });
   it('writes the state back, leaving out defaults', () => {
-    const state = parseState(new URLSearchParams('service=advocacy,befriending&page=2'), LISTS);
+    const state = parseState(
+      new URLSearchParams('service=advocacy,befriending&page=2'),
+      SEARCH_LISTS,
+    );
     expect(state.sort).toBe('name');
     expect(stateToQuery(state)).toBe('?service=advocacy&service=befriending&page=2');
-    expect(stateToQuery(parseState(new URLSearchParams(''), LISTS))).toBe('');
+    expect(stateToQuery(parseState(new URLSearchParams(''), SEARCH_LISTS))).toBe('');
   });
 });
