@@ -28,7 +28,7 @@ export const data = {
 
 function groupList(site: SiteInfo, groups: readonly BrowseGroup[], kind: BrowseKind): SafeHtml {
   return html`<ul class="${kind === 'a-z' ? 'letters' : 'columns'}">
-    ${groups.map((g) => html`<li><a href="${href(site, browsePaths.group(g.kind, g.key))}">${g.title}</a> <span class="count">(${formatCount(g.providers.length)})</span></li> `)}
+    ${groups.map((g) => html`<li><a href="${href(site, browsePaths.group(g.kind, g.key))}">${g.title}</a> <span class="count">(${g.providers.length > 0 ? formatCount(g.providers.length) : 'other names only'})</span></li> `)}
   </ul>`;
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { browseGroups, browsePages, browsePaths } from '../../../scripts/site/browse.ts';
+import {
+  BROWSE_KINDS,
+  browseGroups,
+  browsePages,
+  browsePaths,
+} from '../../../scripts/site/browse.ts';
 import { render } from '../../../site/providers/browse.11ty.ts';
+import { render as renderIndex } from '../../../site/providers/browse-index.11ty.ts';
 import { escapeHtml } from '../../../scripts/site/html.ts';
 import { siteFixture, XSS_OTHER_NAME } from '../../support/siteRegister.ts';
 
@@ -43,6 +49,12 @@ describe('other names in A to Z', () => {
   it('gives a letter only other names begin with its page, in A to Z order', () => {
     expect(letters.map((g) => g.key)).toEqual(['D', 'H', 'K', 'S']);
     expect(letters[0]!.providers).toEqual([]);
+  });
+
+  it('says on the A to Z index when a letter holds other names only', () => {
+    const page = renderIndex({ kind: BROWSE_KINDS[0]!, site, browse: { groups } });
+    expect(page).toMatch(/>D<\/a> <span class="count">\(other names only\)<\/span>/);
+    expect(page).toMatch(/>H<\/a> <span class="count">\(1\)<\/span>/);
   });
 
   it('shows them as text on the letter’s first page, each linking to its provider', () => {
