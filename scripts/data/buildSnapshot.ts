@@ -17,7 +17,6 @@ import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegi
 import { releaseDay, type Release } from '../lib/releases.ts';
 import type { RegisterMetadata } from '../lib/types.generated.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
-import type { SnapshotMeta } from './snapshotArchive.ts';
 
 export interface SnapshotSource {
   /** The repository, for committed releases. */
@@ -27,12 +26,27 @@ export interface SnapshotSource {
   working: { loaded: LoadedRegister; schemaFiles: ReadonlyMap<string, Uint8Array> };
 }
 
+/** What a version's snapshot is: its downloads, or (kind raw) only its original files. */
+export interface SnapshotMeta {
+  version: string;
+  commit: string;
+  /** Where the snapshot is published. */
+  url: string;
+  kind: 'full' | 'raw';
+  /** Why a raw snapshot has no derived downloads. */
+  reason?: string;
+}
+
+/** The writer of the downloads: writeDownloads, or another in tests of what a change does. */
+export type WriteDownloads = typeof writeDownloads;
+
 /** Writes the snapshot's files through `sink` and says what kind of snapshot it is. */
 export async function buildSnapshot(
   release: Release,
   url: string,
   source: SnapshotSource,
   sink: DownloadSink,
+  write: WriteDownloads = writeDownloads,
 ): Promise<SnapshotMeta> {
   let loaded: LoadedRegister;
   let schemaFiles: ReadonlyMap<string, Uint8Array>;
@@ -77,10 +91,7 @@ export async function buildSnapshot(
       reason = `its downloads could not be made safely (${problems[0]!.message})`;
   }
   if (!reason) {
-    const summary = await writeDownloads(
-      { loaded, asAt, created: release.date, url, schemaFiles },
-      sink,
-    );
+    const summary = await write({ loaded, asAt, created: release.date, url, schemaFiles }, sink);
     if (summary.problems.length > 0) {
       throw new Error(`version ${release.version}: ${summary.problems[0]!.message}`);
     }

@@ -6,7 +6,15 @@
 import { readRegisterHistory, type RegisterHistoryRead } from '../cli/readRegisterHistory.ts';
 import { buildChangeLog, type ChangeLog } from '../lib/history/buildChangeLog.ts';
 import { recordHistory, type RecordTimelines } from '../lib/history/recordHistory.ts';
-import { findReleases, withWorkingVersion, type Release } from '../lib/releases.ts';
+import { readHeadCommit, type HeadCommit } from '../cli/readHeadCommit.ts';
+import {
+  buildTime,
+  findReleases,
+  latestRelease,
+  unreleasedVersion,
+  withWorkingVersion,
+  type Release,
+} from '../lib/releases.ts';
 import type { PublishContext } from '../site/publishers.ts';
 
 export interface OpenDataState {
@@ -15,8 +23,15 @@ export interface OpenDataState {
   timelines: RecordTimelines;
   /** Every release, oldest first, the working tree's version last if no commit released it. */
   releases: Release[];
-  /** When this build ran: the `created` of the current downloads and of a provisional release. */
+  /**
+   * The time the current files are stamped with (their `created`, and a provisional release's
+   * date): SOURCE_DATE_EPOCH, else the built commit's time (see buildTime).
+   */
   now: Date;
+  /** The commit built, when there is one. */
+  head?: HeadCommit;
+  /** The version string of the current files: a pre-release after the newest release. */
+  unreleasedVersion: string;
 }
 
 const states = new WeakMap<object, Promise<OpenDataState>>();
@@ -42,9 +57,15 @@ async function compute(context: PublishContext): Promise<OpenDataState> {
     dataDir: context.dataDir,
     ...(cache !== undefined ? { cacheDir: cache } : {}),
   });
-  const now = process.env['SOURCE_DATE_EPOCH']
-    ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000)
-    : new Date();
+  const head = history.repository ? await readHeadCommit(history.repository) : undefined;
+  const now = buildTime({
+    sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
+    commitDate: head?.date,
+    today: context.site.today,
+  });
+  const releases = withWorkingVersion(findReleases(history), context.register.meta.version, now);
+  const latest = latestRelease(releases);
+  const released = history.steps.findIndex((s) => s.commit.commit === latest?.commit);
   const changeLog = buildChangeLog(history, {
     ...(context.site.repositoryUrl ? { repositoryUrl: context.site.repositoryUrl } : {}),
   });
@@ -52,8 +73,14 @@ async function compute(context: PublishContext): Promise<OpenDataState> {
     history,
     changeLog,
     timelines: recordHistory(history),
-    releases: withWorkingVersion(findReleases(history), context.register.meta.version, now),
+    releases,
     now,
+    ...(head ? { head } : {}),
+    unreleasedVersion: unreleasedVersion(latest, {
+      commitsSince: released < 0 ? 0 : history.steps.length - 1 - released,
+      commit: head?.commit,
+      workingVersion: context.register.meta.version,
+    }),
   };
 }
 

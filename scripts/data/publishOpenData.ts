@@ -3,8 +3,8 @@
  * docs/architecture-site.md): the downloads, templates, schemas and data dictionary; every
  * version's snapshot; the change log and its feed; and each provider's history page.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ROOT } from '../cli/files.ts';
 import { buildCsvTemplates, buildWorkbookTemplate } from '../lib/applicationTemplates.ts';
 import {
@@ -21,12 +21,14 @@ import {
 import { dirSink } from './dirSink.ts';
 import { formatAtomFeed } from '../lib/history/formatAtomFeed.ts';
 import { formatChangesCsv, formatChangesJson } from '../lib/history/buildChangeLog.ts';
-import { isSafeVersion, latestRelease, utcSeconds, type Release } from '../lib/releases.ts';
+import { archiveName, type ArchiveSummary } from '../lib/releaseArchive.ts';
+import { isSafeVersion, latestRelease, utcSeconds } from '../lib/releases.ts';
 import type { Publisher, PublishContext } from '../site/publishers.ts';
 import { absoluteUrl, outputFile } from '../site/urls.ts';
-import { buildSnapshots } from './buildSnapshots.ts';
+import type { WriteDownloads } from './buildSnapshot.ts';
 import { openDataState } from './openDataState.ts';
-import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
+import { prepareReleases } from './prepareReleases.ts';
+import { ReleaseStore, releasesDir } from './releaseStore.ts';
 import { writeFiles } from './writeFiles.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { dataPaths } from './pages/dataPaths.ts';
@@ -34,9 +36,11 @@ import { renderDictionaryPage } from './pages/dictionaryPage.ts';
 import { renderDownloadsPage } from './pages/downloadsPage.ts';
 import { renderRecordHistoryPage } from './pages/recordHistoryPage.ts';
 import {
+  renderLatestPage,
   renderVersionPage,
   renderVersionsPage,
   type PublishedVersion,
+  type VersionFile,
 } from './pages/versionsPage.ts';
 
 export const APPLICATION_WORKBOOK = 'kitemark-application-template.xlsx';
@@ -60,7 +64,10 @@ async function writeAll(
   await writeFiles(outDir, files);
 }
 
-export async function publishDownloads(context: PublishContext): Promise<void> {
+export async function publishDownloads(
+  context: PublishContext,
+  { write = writeDownloads }: OpenDataOptions = {},
+): Promise<void> {
   const { loaded, register, site, outDir } = context;
   const state = await openDataState(context);
   const schemaFiles = await readSchemaFiles();
@@ -70,6 +77,7 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    version: state.unreleasedVersion,
   };
   // Checked before anything is written; then each file is written as it is made.
   const problems = checkDownloadTables(collectDownloadTables(loaded, site.today));
@@ -78,7 +86,7 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
       `the downloads cannot be published safely:\n${problems.map((p) => `  ${p.message}`).join('\n')}`,
     );
   }
-  const set = await writeDownloads(options, dirSink(join(outDir, dataPaths.downloads)));
+  const set = await write(options, dirSink(join(outDir, dataPaths.downloads)));
   if (set.problems.length > 0) {
     throw new Error(
       `the downloads cannot be published safely:\n${set.problems.map((p) => `  ${p.message}`).join('\n')}`,
@@ -105,7 +113,7 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
       outputFile(dataPaths.downloads),
       renderDownloadsPage({
         site,
-        meta: register.meta,
+        meta: { ...register.meta, version: state.unreleasedVersion },
         set,
         workbook: WORKBOOK_FILE(register.meta.name),
         ...(latest ? { latest } : {}),
@@ -121,61 +129,75 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
   ]);
 }
 
-export async function publishVersions(context: PublishContext): Promise<void> {
+/** Test hooks: another writer of the downloads, to show what a change to it would do. */
+export interface OpenDataOptions {
+  write?: WriteDownloads;
+}
+
+/**
+ * Every version as its archive (taken as published, or built once: prepareReleases) and a
+ * small page at `/data/v/X/` with the archive's address and SHA-256, how to cite it and its
+ * datapackage.json, SHA256SUMS and README.md; `/data/latest/` sends readers to the newest.
+ */
+export async function publishVersions(
+  context: PublishContext,
+  options: OpenDataOptions = {},
+): Promise<void> {
   const { loaded, register, site, outDir } = context;
   const state = await openDataState(context);
-  const archiveDir =
-    process.env['KITEMARK_SNAPSHOTS'] ||
-    join(state.history.repository ?? ROOT, '.cache', 'kitemark', 'snapshots');
-  const archive = new SnapshotArchive(archiveDir);
+  const store = new ReleaseStore(releasesDir(state.history.repository));
   const schemaFiles = await readSchemaFiles();
-  const published: PublishedVersion[] = [];
-  const files: [string, Uint8Array | string][] = [];
   const latest = latestRelease(state.releases);
   const releases = state.releases.filter((r) => isSafeVersion(r.version));
-  const urlOf = (r: Release) => absoluteUrl(site, dataPaths.version(r.version));
-
-  // Archived versions are copied as they were first published; the rest are built (in
-  // parallel) into the archive first. A provisional release is rebuilt every time.
-  const missing: Release[] = [];
-  for (const release of releases)
-    if (!(await archive.meta(release, urlOf(release)))) missing.push(release);
-  const built = new Map<Release, SnapshotMeta>();
-  await buildSnapshots(
-    missing.map((release) => ({ release, url: urlOf(release) })),
-    {
+  const prepared = await prepareReleases(releases, {
+    store,
+    urlOf: (r) => absoluteUrl(site, dataPaths.version(r.version)),
+    source: {
       ...(state.history.repository ? { repository: state.history.repository } : {}),
       ...(state.history.dataPath ? { dataPath: state.history.dataPath } : {}),
       working: { loaded, schemaFiles },
     },
-    archive,
-  );
-  for (const release of releases.filter((r) => r.provisional)) {
-    const meta = await archive.provisionalMeta(release);
-    if (meta) built.set(release, meta);
-  }
+    ...(options.write ? { write: options.write } : {}),
+  });
 
-  for (const release of releases) {
-    const meta = built.get(release) ?? (await archive.meta(release, urlOf(release)));
-    if (!meta) throw new Error(`the snapshot of version ${release.version} is not in the archive`);
-    const snapshotFiles = await archive.files(release);
-    const datapackage = snapshotFiles.find((f) => f.path === 'datapackage.json');
-    const version: PublishedVersion = {
-      release,
-      kind: meta.kind,
-      ...(meta.reason ? { reason: meta.reason } : {}),
-      datapackage: { sha256: datapackage?.sha256 ?? '', bytes: datapackage?.bytes ?? 0 },
-      files: snapshotFiles,
-    };
-    published.push(version);
-    const folders = [
-      dataPaths.version(release.version),
-      ...(release === latest ? [dataPaths.latest] : []),
-    ];
-    for (const folder of folders) {
-      await archive.copyTo(release, join(outDir, folder));
-      files.push([outputFile(folder), renderVersionPage(site, register.meta, version, folder)]);
+  const files: [string, Uint8Array | string][] = [];
+  const published: PublishedVersion[] = [];
+  for (const p of prepared) {
+    const { version } = p.release;
+    const folder = dataPaths.version(version);
+    // A GitHub Release holds a published archive; one not yet published is served from here.
+    if (!p.published) {
+      const target = join(outDir, dataPaths.versionArchive(version));
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(p.archive.file, target);
     }
+    const datapackage = p.summary.files.get('datapackage.json');
+    const entry: PublishedVersion = {
+      release: p.release,
+      kind: p.kind,
+      ...(p.reason ? { reason: p.reason } : {}),
+      archive: {
+        name: archiveName(version),
+        url: p.published?.asset.url ?? absoluteUrl(site, dataPaths.versionArchive(version)),
+        ...(p.published ? {} : { path: dataPaths.versionArchive(version) }),
+        bytes: p.archive.bytes,
+        sha256: p.archive.sha256,
+        ...(p.published ? { tag: p.published.tag } : {}),
+      },
+      datapackage: {
+        sha256: p.summary.sums.get('datapackage.json') ?? '',
+        bytes: datapackage?.length ?? 0,
+      },
+      files: describeFiles(p.summary),
+    };
+    published.push(entry);
+    for (const [name, bytes] of p.summary.files) {
+      files.push([`${folder}${name}`, bytes]);
+      if (p.release === latest) files.push([`${dataPaths.latest}${name}`, bytes]);
+    }
+    files.push([outputFile(folder), renderVersionPage(site, register.meta, entry)]);
+    if (p.release === latest)
+      files.push([outputFile(dataPaths.latest), renderLatestPage(site, entry)]);
   }
   files.push([
     dataPaths.versionIndex,
@@ -193,8 +215,14 @@ export async function publishVersions(context: PublishContext): Promise<void> {
           provisional: v.release.provisional,
           kind: v.kind,
           url: absoluteUrl(site, dataPaths.version(v.release.version)),
+          archive: {
+            path: v.archive.url,
+            bytes: v.archive.bytes,
+            hash: `sha256:${v.archive.sha256}`,
+            ...(v.archive.tag ? { release: v.archive.tag } : {}),
+          },
           datapackage: {
-            path: 'datapackage.json',
+            path: absoluteUrl(site, `${dataPaths.version(v.release.version)}datapackage.json`),
             bytes: v.datapackage.bytes,
             hash: `sha256:${v.datapackage.sha256}`,
           },
@@ -209,6 +237,25 @@ export async function publishVersions(context: PublishContext): Promise<void> {
     renderVersionsPage(site, register.meta, published, state.history.note),
   ]);
   await writeAll(outDir, files);
+}
+
+/** Every file of the archive with its SHA-256, and its size where the data package gives it. */
+function describeFiles(summary: ArchiveSummary): VersionFile[] {
+  const sizes = new Map<string, number>();
+  const pkg = summary.files.get('datapackage.json');
+  if (pkg) {
+    const parsed = JSON.parse(new TextDecoder().decode(pkg)) as {
+      resources?: { path?: unknown; bytes?: unknown }[];
+    };
+    for (const r of parsed.resources ?? [])
+      if (typeof r.path === 'string' && typeof r.bytes === 'number') sizes.set(r.path, r.bytes);
+  }
+  for (const [name, bytes] of summary.files) sizes.set(name, bytes.length);
+  return [...summary.sums].map(([path, sha256]) => ({
+    path,
+    sha256,
+    ...(sizes.has(path) ? { bytes: sizes.get(path)! } : {}),
+  }));
 }
 
 export async function publishChangeLog(context: PublishContext): Promise<void> {

@@ -81,3 +81,43 @@ export function compareVersions(a: string, b: string): number {
 export function isSafeVersion(version: string): boolean {
   return /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/.test(version);
 }
+
+/**
+ * When the current files were made, for their `created` and every other date in them: the
+ * SOURCE_DATE_EPOCH convention (seconds since 1970) when set, else the time of the commit being
+ * built, else the start of the build's day. Never the clock: two builds of one commit give the
+ * same bytes (reproducible-builds.org/specs/source-date-epoch/).
+ */
+export function buildTime(options: {
+  sourceDateEpoch?: string | undefined;
+  commitDate?: string | undefined;
+  today: string;
+}): Date {
+  const epoch = options.sourceDateEpoch;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^[0-9]{1,12}$/.test(epoch))
+      throw new Error(
+        `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not "${epoch}"`,
+      );
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(options.commitDate ?? `${options.today}T00:00:00Z`);
+}
+
+/**
+ * The version of the current, unreleased files: a SemVer pre-release of the next patch after
+ * the newest release, counting the register's commits since it and naming the commit built,
+ * `1.2.1-dev.3+a1b2c3d`. It sorts after the release and before whatever version comes next
+ * (a patch, minor or major). A provisional newest release (a version bump not yet committed)
+ * is what these files will become, so they are its pre-release: `1.3.0-dev+a1b2c3d`.
+ */
+export function unreleasedVersion(
+  latest: Release | undefined,
+  options: { commitsSince: number; commit?: string | undefined; workingVersion: string },
+): string {
+  const build = options.commit ? `+${options.commit.slice(0, 7)}` : '';
+  if (!latest || latest.provisional || !isSafeVersion(latest.version))
+    return `${latest?.version ?? options.workingVersion}-dev${build}`;
+  const [major, minor, patch] = latest.version.split('.').map(Number) as [number, number, number];
+  return `${major}.${minor}.${patch + 1}-dev.${options.commitsSince}${build}`;
+}

@@ -1,7 +1,8 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks the parts of GitHub's REST API the bots use:
- * issues and comments, labels, pull requests, files and reviewers, and the git database (refs,
- * blobs, trees, commits). Every response body is checked against GitHub's OpenAPI description
+ * issues and comments, labels, pull requests, files and reviewers, the git database (refs,
+ * blobs, trees, commits), and releases with their assets (uploaded as bytes, downloaded through
+ * a redirect to the asset's public address, as GitHub does). Every response body is checked against GitHub's OpenAPI description
  * for its operation and status, and every request body against the request schema, so the fake
  * cannot drift from the real thing without a test failing (see `violations`).
  *
@@ -80,6 +81,30 @@ export interface FakeCommit {
   committer: { name: string; email: string; date: string };
 }
 
+export interface FakeAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  content_type: string;
+  data: Buffer;
+  uploader: FakeUser;
+  created_at: string;
+}
+
+export interface FakeRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: FakeUser;
+  created_at: string;
+  published_at: string | null;
+  assets: FakeAsset[];
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -116,6 +141,8 @@ export interface FakeGitHub {
   trees: Map<string, Map<string, string>>;
   blobs: Map<string, Buffer>;
   collaborators: Set<string>;
+  /** Releases by id. */
+  releases: Map<number, FakeRelease>;
   requests: RecordedRequest[];
   /** Responses or requests that do not match GitHub's description. Tests expect none. */
   violations: string[];
@@ -158,6 +185,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     trees: new Map([[hash('tree', ''), new Map()]]),
     blobs: new Map(),
     collaborators: new Set([MAINTAINER.login, 'accreditation-lead']),
+    releases: new Map(),
     requests: [],
     violations: [],
     failNext(method, path, ...responses) {
@@ -428,6 +456,53 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       url: `${api()}/repos/${owner}/${repo}/git/blobs/${blob}`,
     })),
   });
+  const downloadUrl = (r: FakeRelease, a: FakeAsset) =>
+    `${api()}/${owner}/${repo}/releases/download/${encodeURIComponent(r.tag_name)}/${encodeURIComponent(a.name)}`;
+  const assetJson = (r: FakeRelease, a: FakeAsset): Json => ({
+    ...example('release-asset'),
+    url: `${api()}/repos/${owner}/${repo}/releases/assets/${a.id}`,
+    browser_download_url: downloadUrl(r, a),
+    id: a.id,
+    node_id: `RA_${a.id}`,
+    name: a.name,
+    label: a.label,
+    state: 'uploaded',
+    content_type: a.content_type,
+    size: a.data.length,
+    digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+    download_count: 0,
+    created_at: a.created_at,
+    updated_at: a.created_at,
+    uploader: user(a.uploader),
+  });
+  const releaseJson = (r: FakeRelease): Json => {
+    const body: Json = {
+      ...example('release'),
+      url: `${api()}/repos/${owner}/${repo}/releases/${r.id}`,
+      html_url: `${html}/releases/${r.draft ? `untagged-${r.id}` : `tag/${r.tag_name}`}`,
+      assets_url: `${api()}/repos/${owner}/${repo}/releases/${r.id}/assets`,
+      upload_url: `${api()}/repos/${owner}/${repo}/releases/${r.id}/assets{?name,label}`,
+      tarball_url: `${api()}/repos/${owner}/${repo}/tarball/${r.tag_name}`,
+      zipball_url: `${api()}/repos/${owner}/${repo}/zipball/${r.tag_name}`,
+      id: r.id,
+      node_id: `RE_${r.id}`,
+      tag_name: r.tag_name,
+      target_commitish: r.target_commitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      created_at: r.created_at,
+      published_at: r.published_at,
+      author: user(r.author),
+      assets: r.assets.map((a) => assetJson(r, a)),
+    };
+    delete body['discussion_url'];
+    return body;
+  };
+  const releaseOf = (params: Record<string, string>) =>
+    gh.releases.get(Number(params['release_id']));
+
   const repoJson = (): Json => ({
     ...example('full-repository'),
     name: repo,
@@ -447,6 +522,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     params: Record<string, string>;
     query: URLSearchParams;
     body: Json;
+    /** The request body as sent, for uploads. */
+    raw: Buffer;
+    /** The request's Accept header. */
+    accept: string;
     actor: FakeUser;
   }) => Reply;
   const notFound = (): Reply => ({
@@ -890,6 +969,126 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return { status: 201, body: treeJson(putTree(entries)) };
       },
     ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/releases',
+      ({ query }) =>
+        page(
+          [...gh.releases.values()].sort((a, b) => b.id - a.id).map(releaseJson),
+          query,
+          `/repos/${owner}/${repo}/releases`,
+        ),
+    ],
+    [
+      'POST',
+      '/repos/{owner}/{repo}/releases',
+      ({ body, actor }) => {
+        const tag = String(body['tag_name']);
+        if ([...gh.releases.values()].some((r) => r.tag_name === tag))
+          return invalid('already_exists: tag_name');
+        const target = String(body['target_commitish'] ?? defaultBranch);
+        if (!gh.commits.has(target) && !gh.refs.has(`heads/${target}`))
+          return invalid('target_commitish is not a branch or commit of this repository');
+        const draft = body['draft'] === true;
+        const release: FakeRelease = {
+          id: nextId++,
+          tag_name: tag,
+          target_commitish: target,
+          name: (body['name'] as string | undefined) ?? tag,
+          body: (body['body'] as string | undefined) ?? null,
+          draft,
+          prerelease: body['prerelease'] === true,
+          author: actor,
+          created_at: NOW,
+          published_at: draft ? null : NOW,
+          assets: [],
+        };
+        gh.releases.set(release.id, release);
+        return { status: 201, body: releaseJson(release) };
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/releases/tags/{tag}',
+      ({ params }) => {
+        // A draft has no tag yet, so it is never found by one.
+        const release = [...gh.releases.values()].find(
+          (r) => !r.draft && r.tag_name === params['tag'],
+        );
+        return release ? { status: 200, body: releaseJson(release) } : notFound();
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/releases/assets/{asset_id}',
+      ({ params, accept }) => {
+        for (const r of gh.releases.values()) {
+          const asset = r.assets.find((a) => a.id === Number(params['asset_id']));
+          if (!asset) continue;
+          if (accept.includes('application/octet-stream'))
+            return { status: 302, headers: { location: downloadUrl(r, asset) } };
+          return { status: 200, body: assetJson(r, asset) };
+        }
+        return notFound();
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/releases/{release_id}',
+      ({ params }) => {
+        const release = releaseOf(params);
+        return release ? { status: 200, body: releaseJson(release) } : notFound();
+      },
+    ],
+    [
+      'PATCH',
+      '/repos/{owner}/{repo}/releases/{release_id}',
+      ({ params, body }) => {
+        const release = releaseOf(params);
+        if (!release) return notFound();
+        for (const key of ['tag_name', 'target_commitish', 'name', 'body'] as const)
+          if (typeof body[key] === 'string') release[key] = body[key];
+        if (typeof body['draft'] === 'boolean') {
+          if (release.draft && !body['draft']) release.published_at = NOW;
+          release.draft = body['draft'];
+        }
+        return { status: 200, body: releaseJson(release) };
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/releases/{release_id}/assets',
+      ({ params, query }) => {
+        const release = releaseOf(params);
+        if (!release) return notFound();
+        return page(
+          release.assets.map((a) => assetJson(release, a)),
+          query,
+          `/repos/${owner}/${repo}/releases/${release.id}/assets`,
+        );
+      },
+    ],
+    [
+      'POST',
+      '/repos/{owner}/{repo}/releases/{release_id}/assets',
+      ({ params, query, raw, actor }) => {
+        const release = releaseOf(params);
+        const name = query.get('name');
+        if (!release || !name) return invalid('a release and a name are required');
+        if (release.assets.some((a) => a.name === name)) return invalid('already_exists: name');
+        const asset: FakeAsset = {
+          id: nextId++,
+          name,
+          label: query.get('label'),
+          content_type: 'application/zip',
+          data: raw,
+          uploader: actor,
+          created_at: NOW,
+        };
+        release.assets.push(asset);
+        return { status: 201, body: assetJson(release, asset) };
+      },
+    ],
   ];
 
   const compiled = routes.map(([method, template, handler]) => ({
@@ -921,7 +1120,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const isJson = !/^application\/(?!json)|^text\//.test(req.headers['content-type'] ?? '');
+    const raw = isJson ? bytes.toString('utf8') : '';
     let body: Json = {};
     const send = (
       status: number,
@@ -943,6 +1144,29 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       body = raw ? (JSON.parse(raw) as Json) : {};
     } catch {
       return send(400, { message: 'Problems parsing JSON' });
+    }
+    // An asset's public download address (browser_download_url): no token needed.
+    const download = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(
+      url.pathname,
+    );
+    if (method === 'GET' && download) {
+      const release = [...gh.releases.values()].find(
+        (r) => r.tag_name === decodeURIComponent(download[3]!),
+      );
+      const asset = release?.assets.find((a) => a.name === decodeURIComponent(download[4]!));
+      gh.requests.push({
+        method,
+        path: url.pathname,
+        route: 'download',
+        status: asset ? 200 : 404,
+        body: undefined,
+      });
+      if (!asset) return void res.writeHead(404).end('Not Found');
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': asset.data.length,
+      });
+      return void res.end(asset.data);
     }
     const token = /^(?:token|bearer) (.+)$/i.exec(req.headers['authorization'] ?? '')?.[1];
     const actor = token ? tokens[token] : undefined;
@@ -974,7 +1198,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         gh.violations.push(...requestProblems.map((p) => `${method} ${url.pathname}: ${p}`));
         return send(422, invalid(requestProblems.join('; ')).body, {}, route.template);
       }
-      const reply = route.handler({ params, query: url.searchParams, body, actor });
+      const reply = route.handler({
+        params,
+        query: url.searchParams,
+        body,
+        raw: bytes,
+        accept: req.headers['accept'] ?? '',
+        actor,
+      });
       const problems = checkResponse(method, route.template, reply.status, reply.body);
       gh.violations.push(...problems.map((p) => `${method} ${url.pathname}: ${p}`));
       return send(reply.status, reply.body, reply.headers, route.template);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipFiles } from '../../scripts/lib/contracts/zipFiles.ts';
 import { OPEN_DATA_PUBLISHERS } from '../../scripts/data/publishOpenData.ts';
 import { loadSiteData } from '../../scripts/site/loadSiteData.ts';
 import type { PublishContext } from '../../scripts/site/publishers.ts';
@@ -10,12 +12,21 @@ import { createHistoryRepo, type HistoryRepo } from '../support/historyRepo.ts';
 
 const SITE = 'https://example.org/register/';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const decode = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+
+/** The files of a version's archive, by path inside its one folder. */
+async function unzip(path: string, version: string): Promise<Map<string, Uint8Array>> {
+  const entries = await unzipFiles(new Uint8Array(read(path)), inflateRawSync);
+  const folder = `kitemark-register-${version}/`;
+  for (const e of entries) expect(e.path.startsWith(folder), e.path).toBe(true);
+  return new Map(entries.map((e) => [e.path.slice(folder.length), e.data]));
+}
 
 let repo: HistoryRepo;
 let out: string;
 let archive: string;
 const saved = {
-  snapshots: process.env['KITEMARK_SNAPSHOTS'],
+  releases: process.env['KITEMARK_RELEASES'],
   cache: process.env['KITEMARK_CACHE'],
 };
 
@@ -36,7 +47,7 @@ beforeAll(async () => {
   repo = createHistoryRepo();
   out = mkdtempSync(join(tmpdir(), 'kitemark-site-'));
   archive = mkdtempSync(join(tmpdir(), 'kitemark-archive-'));
-  process.env['KITEMARK_SNAPSHOTS'] = archive;
+  process.env['KITEMARK_RELEASES'] = archive;
   process.env['KITEMARK_CACHE'] = '';
   await publish(join(repo.dir, 'data'), out);
 }, 120_000);
@@ -45,7 +56,7 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
   rmSync(archive, { recursive: true, force: true });
   for (const [key, env] of [
-    ['KITEMARK_SNAPSHOTS', saved.snapshots],
+    ['KITEMARK_RELEASES', saved.releases],
     ['KITEMARK_CACHE', saved.cache],
   ] as const) {
     if (env === undefined) delete process.env[key];
@@ -75,7 +86,7 @@ describe('the open-data publishers', () => {
     expect(text('data/index.html')).toContain('version 1.2.0');
   });
 
-  it('publish every version once, unchanged, with latest a copy of the newest', () => {
+  it('publish every version once, as one archive beside a small page; latest leads to it', async () => {
     expect(readdirSync(join(out, 'data/v')).sort()).toEqual([
       '1.0.0',
       '1.1.0',
@@ -84,27 +95,49 @@ describe('the open-data publishers', () => {
     ]);
     for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
       const folder = `data/v/${version}/`;
+      const zip = `kitemark-register-${version}.zip`;
+      // Not yet on a GitHub Release, so the site serves the archive itself.
+      expect(readdirSync(join(out, folder)).sort()).toEqual(
+        ['README.md', 'SHA256SUMS', 'datapackage.json', 'index.html', zip].sort(),
+      );
+      const files = await unzip(`${folder}${zip}`, version);
+      expect(decode(files.get('SHA256SUMS'))).toBe(text(`${folder}SHA256SUMS`));
+      expect(decode(files.get('datapackage.json'))).toBe(text(`${folder}datapackage.json`));
       const sums = text(`${folder}SHA256SUMS`).trim().split('\n');
+      expect(sums.length).toBe(files.size - 1);
       for (const line of sums) {
         const [hash, path] = line.split('  ') as [string, string];
-        expect(sha(read(`${folder}${path}`)), `${folder}${path}`).toBe(hash);
+        expect(sha(files.get(path)!), `${zip}: ${path}`).toBe(hash);
       }
+      expect(files.has('kitemark-register-fixture.xlsx')).toBe(true);
       expect(JSON.parse(text(`${folder}datapackage.json`))).toMatchObject({
         version,
         id: `${SITE}${folder}`,
       });
-      expect(text(`${folder}index.html`)).toContain(`Version ${version}`);
+      const page = text(`${folder}index.html`);
+      expect(page).toContain(`Version ${version}`);
+      expect(page).toContain(sha(read(`${folder}${zip}`)));
+      expect(page).toContain(`href="/register/${folder}${zip}"`);
+      expect(page).toContain(`version ${version} [Data set]`);
     }
-    for (const file of readdirSync(join(out, 'data/v/1.2.0'), {
-      recursive: true,
-      encoding: 'utf8',
-    })) {
-      if (file.endsWith('.html') || !file.includes('.')) continue;
-      expect(sha(read(`data/latest/${file}`)), file).toBe(sha(read(`data/v/1.2.0/${file}`)));
-    }
+    const latest = text('data/latest/index.html');
+    expect(latest).toContain(`<meta http-equiv="refresh" content="0; url=${SITE}data/v/1.2.0/" />`);
+    expect(latest).toContain(`href="${SITE}data/v/1.2.0/"`);
+    expect(readdirSync(join(out, 'data/latest')).sort()).toEqual([
+      'README.md',
+      'SHA256SUMS',
+      'datapackage.json',
+      'index.html',
+    ]);
+    expect(text('data/latest/datapackage.json')).toBe(text('data/v/1.2.0/datapackage.json'));
     const index = JSON.parse(text('data/v/index.json')) as {
       latest: string;
-      versions: { version: string; commit: string; datapackage: { hash: string } }[];
+      versions: {
+        version: string;
+        commit: string;
+        datapackage: { hash: string };
+        archive: { path: string; hash: string };
+      }[];
     };
     expect(index.latest).toBe('1.2.0');
     expect(index.versions.map((v) => [v.version, v.commit])).toEqual([
@@ -115,18 +148,28 @@ describe('the open-data publishers', () => {
     expect(index.versions[0]!.datapackage.hash).toBe(
       `sha256:${sha(read('data/v/1.2.0/datapackage.json'))}`,
     );
-    expect(text('data/versions/index.html')).toContain(sha(read('data/v/1.1.0/datapackage.json')));
+    expect(index.versions[0]!.archive).toMatchObject({
+      path: `${SITE}data/v/1.2.0/kitemark-register-1.2.0.zip`,
+      hash: `sha256:${sha(read('data/v/1.2.0/kitemark-register-1.2.0.zip'))}`,
+    });
+    expect(text('data/versions/index.html')).toContain(
+      sha(read('data/v/1.1.0/kitemark-register-1.1.0.zip')),
+    );
+  });
+
+  it('label the current files as the unreleased state after the newest version', () => {
+    const pkg = JSON.parse(text('data/datapackage.json')) as { version: string; created: string };
+    // HEAD released 1.2.0: no register commit since.
+    expect(pkg.version).toBe(`1.2.1-dev.0+${repo.git('rev-parse', '--short=7', 'HEAD')}`);
+    expect(pkg.created).toBe('2026-03-10T09:00:00Z');
+    expect(text('data/index.html')).toContain(pkg.version);
   });
 
   it('keep a published version byte for byte, from the archive, on the next build', async () => {
     const again = mkdtempSync(join(tmpdir(), 'kitemark-site-again-'));
     try {
       await publish(join(repo.dir, 'data'), again);
-      for (const file of [
-        'datapackage.json',
-        'kitemark-register-fixture.xlsx',
-        'providers-with-status.csv',
-      ]) {
+      for (const file of ['datapackage.json', 'SHA256SUMS', 'kitemark-register-1.0.0.zip']) {
         expect(sha(readFileSync(join(again, 'data/v/1.0.0', file))), file).toBe(
           sha(read(`data/v/1.0.0/${file}`)),
         );
@@ -171,6 +214,7 @@ describe('the open-data publishers', () => {
       cpSync(join(repo.dir, 'data'), join(copy, 'data'), { recursive: true });
       await publish(join(copy, 'data'), site);
       expect(readdirSync(join(site, 'data/v')).sort()).toEqual(['1.2.0', 'index.json']);
+      expect(readdirSync(join(site, 'data/v/1.2.0'))).toContain('kitemark-register-1.2.0.zip');
       const index = JSON.parse(readFileSync(join(site, 'data/v/index.json'), 'utf8')) as {
         versions: { provisional: boolean }[];
       };

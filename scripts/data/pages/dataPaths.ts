@@ -2,6 +2,8 @@
  * Every address the open-data part of the site publishes, relative to the site root (as in
  * scripts/site/urls.ts, whose `data/` section this fills in).
  */
+import { archiveName } from '../../lib/releaseArchive.ts';
+
 export const dataPaths = {
   downloads: 'data/',
   file: (path: string) => `data/${path}`,
@@ -11,6 +13,8 @@ export const dataPaths = {
   versions: 'data/versions/',
   versionIndex: 'data/v/index.json',
   version: (version: string) => `data/v/${version}/`,
+  /** A version's archive, when this site serves it (one not yet on a GitHub Release). */
+  versionArchive: (version: string) => `data/v/${version}/${archiveName(version)}`,
   latest: 'data/latest/',
   changes: 'data/changes/',
   changesPage: (page: number) => (page <= 1 ? 'data/changes/' : `data/changes/page/${page}/`),

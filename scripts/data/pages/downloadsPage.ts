@@ -43,8 +43,15 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       <a href="${site.licence.url}" rel="license">${site.licence.title}</a>.
     </p>
     <dl class="meta">
-      <dt>Register version</dt>
-      <dd>${meta.version}</dd>
+      <dt>Version</dt>
+      <dd>
+        <code>${meta.version}</code>${
+          latest
+            ? html`: not a release, but the register as it is now, with any changes made since
+                <a href="${url(dataPaths.version(latest.version))}">version ${latest.version}</a>`
+            : ''
+        }
+      </dd>
       <dt>Statuses as of</dt>
       <dd><time datetime="${site.today}">${formatDate(site.today)}</time></dd>
       <dt>Data package</dt>
@@ -60,10 +67,10 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
             <h2>Citing the data</h2>
             <p>
               These files are rebuilt with every change. To cite the data, use a version: each is
-              kept unchanged at its own address with its hashes. The newest is
+              one archive, published once and never changed, with its SHA-256. The newest is
               <a href="${url(dataPaths.version(latest.version))}">version ${latest.version}</a
               >${latest.provisional ? ' (provisional: not yet released by a commit)' : html`, released ${formatDate(latest.date.slice(0, 10))}`};
-              <a href="${url(dataPaths.latest)}">/data/latest/</a> always holds the newest.
+              <a href="${url(dataPaths.latest)}">/data/latest/</a> always leads to the newest.
             </p>
             <p>
               Cite as:

@@ -6,6 +6,8 @@
  * gives the same bytes.
  */
 
+import { dosDateTime } from '../downloads/fixZipDates.ts';
+
 export interface ZipEntry {
   path: string;
   data: Uint8Array;
@@ -32,19 +34,43 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** 1 January 1980, the earliest date a ZIP can hold: a fixed date keeps the output stable. */
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-const DOS_TIME = 0;
+const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
+const FIXED_TIME = 0;
 
 /** Writes a ZIP. With `compress`, each entry is deflated when that makes it smaller. */
 export async function zipFiles(
   entries: readonly ZipEntry[],
   compress?: Compress,
 ): Promise<Uint8Array> {
-  const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
+  for await (const chunk of zipStream(entries, compress)) chunks.push(chunk);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * The same ZIP as zipFiles, as chunks in order, taking each entry only when it is needed: a
+ * large archive is written to a file without holding more than one entry in memory.
+ */
+export async function* zipStream(
+  entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  compress?: Compress,
+  /** The date of every entry (default 1 January 1980). */
+  date?: Date,
+): AsyncGenerator<Uint8Array> {
+  const { dosTime, dosDate } = date
+    ? dosDateTime(date)
+    : { dosTime: FIXED_TIME, dosDate: FIXED_DATE };
+  const encoder = new TextEncoder();
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const entry of entries) {
+  let count = 0;
+  for await (const entry of entries) {
     const name = encoder.encode(entry.path);
     const crc = crc32(entry.data);
     let method = 0;
@@ -56,14 +82,17 @@ export async function zipFiles(
         stored = deflated;
       }
     }
+    if (offset + 30 + name.length + stored.length > 0xffffffff || count === 0xfffe) {
+      throw new Error('the archive is too big for a ZIP without ZIP64 (4 GB, 65,534 entries)');
+    }
     const local = new Uint8Array(30 + name.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
     l.setUint16(4, 20, true); // version needed: 2.0
     l.setUint16(6, 0x0800, true); // names are UTF-8
     l.setUint16(8, method, true);
-    l.setUint16(10, DOS_TIME, true);
-    l.setUint16(12, DOS_DATE, true);
+    l.setUint16(10, dosTime, true);
+    l.setUint16(12, dosDate, true);
     l.setUint32(14, crc, true);
     l.setUint32(18, stored.length, true);
     l.setUint32(22, entry.data.length, true);
@@ -78,8 +107,8 @@ export async function zipFiles(
     c.setUint16(6, 20, true);
     c.setUint16(8, 0x0800, true);
     c.setUint16(10, method, true);
-    c.setUint16(12, DOS_TIME, true);
-    c.setUint16(14, DOS_DATE, true);
+    c.setUint16(12, dosTime, true);
+    c.setUint16(14, dosDate, true);
     c.setUint32(16, crc, true);
     c.setUint32(20, stored.length, true);
     c.setUint32(24, entry.data.length, true);
@@ -88,29 +117,30 @@ export async function zipFiles(
     header.set(name, 46);
     central.push(header);
 
-    chunks.push(local, stored);
+    yield local;
+    yield stored;
     offset += local.length + stored.length;
+    count++;
   }
   const directorySize = central.reduce((n, h) => n + h.length, 0);
   const end = new Uint8Array(22);
   const e = new DataView(end.buffer);
   e.setUint32(0, 0x06054b50, true);
-  e.setUint16(8, entries.length, true);
-  e.setUint16(10, entries.length, true);
+  e.setUint16(8, count, true);
+  e.setUint16(10, count, true);
   e.setUint32(12, directorySize, true);
   e.setUint32(16, offset, true);
-
-  const out = new Uint8Array(offset + directorySize + end.length);
-  let at = 0;
-  for (const chunk of [...chunks, ...central, end]) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  yield* central;
+  yield end;
 }
 
 /** Reads every entry of a ZIP (stored or deflated), in the order of its central directory. */
-export async function unzipFiles(zip: Uint8Array, decompress: Decompress): Promise<ZipEntry[]> {
+export async function unzipFiles(
+  zip: Uint8Array,
+  decompress: Decompress,
+  /** Only the entries whose path this accepts are inflated and returned. */
+  wanted: (path: string) => boolean = () => true,
+): Promise<ZipEntry[]> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
@@ -137,7 +167,8 @@ export async function unzipFiles(zip: Uint8Array, decompress: Decompress): Promi
       local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const raw = zip.subarray(dataStart, dataStart + size);
     if (method !== 0 && method !== 8) throw new Error(`${path}: unsupported ZIP method ${method}`);
-    entries.push({ path, data: method === 8 ? await decompress(raw) : raw.slice() });
+    if (wanted(path))
+      entries.push({ path, data: method === 8 ? await decompress(raw) : raw.slice() });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

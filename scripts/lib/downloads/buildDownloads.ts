@@ -36,6 +36,11 @@ export interface DownloadOptions {
   url?: string;
   /** The JSON Schema files that describe this register, by file name (`providers.schema.json`). */
   schemaFiles: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The version the files are labelled with, when not register.json's: the current files
+   * between releases carry a pre-release version (`1.2.1-dev.3+a1b2c3d`).
+   */
+  version?: string;
 }
 
 /** Something that stops a download being published as it should be. */
@@ -134,11 +139,12 @@ export async function writeDownloads(
   sink: DownloadSink,
 ): Promise<DownloadSummary> {
   const { loaded } = options;
-  const meta = loaded.meta.value;
+  const value = loaded.meta.value;
   const problems: DownloadProblem[] = [];
-  if (!meta) {
+  if (!value) {
     throw new Error('register.json could not be read, so the downloads have no metadata');
   }
+  const meta = options.version ? { ...value, version: options.version } : value;
   const tables = collectDownloadTables(loaded, options.asAt);
   for (const problem of checkDownloadTables(tables)) problems.push(problem);
   const written = new Map<string, WrittenFile>();

@@ -15,6 +15,13 @@ import {
 import type { RegisterMetadata } from '../types.generated.ts';
 import { describeLicence, formatCitation } from './citation.ts';
 
+/**
+ * How the README of such a snapshot begins the line giving the reason: published archives are
+ * never rebuilt, so builds read a version's kind back from it (keep the words).
+ */
+export const RAW_SNAPSHOT_NOTE =
+  'This version has no derived downloads (JSON, XLSX, joined tables):';
+
 export interface RawSnapshotOptions {
   /** The register's files (paths relative to the data folder). */
   files: ReadonlyMap<string, Uint8Array>;
@@ -71,7 +78,7 @@ export function buildRawSnapshot(options: RawSnapshotOptions): {
         '',
         `Published ${options.created}. These are the register's files exactly as they were at this version.`,
         '',
-        `This version has no derived downloads (JSON, XLSX, joined tables): ${options.reason}`,
+        `${RAW_SNAPSHOT_NOTE} ${options.reason}`,
         '',
         '## Licence',
         '',

@@ -7,12 +7,7 @@
  */
 export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const dosTime =
-    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
-  const dosDate =
-    ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) |
-    ((date.getUTCMonth() + 1) << 5) |
-    date.getUTCDate();
+  const { dosTime, dosDate } = dosDateTime(date);
 
   // The end of central directory record: 22 bytes plus a comment of up to 65,535.
   let end = -1;
@@ -45,4 +40,15 @@ export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return zip;
+}
+
+/** A date as a ZIP entry's DOS time and date fields (UTC, to two seconds; 1980 at the earliest). */
+export function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
+  return {
+    dosTime: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
+    dosDate:
+      ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) |
+      ((date.getUTCMonth() + 1) << 5) |
+      date.getUTCDate(),
+  };
 }

@@ -1,0 +1,6 @@
+// Entry of an archive worker thread: registers tsx (worker threads do not inherit the main
+// thread's loader), then runs the TypeScript worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./archiveWorkerMain.ts');
