@@ -123,8 +123,8 @@ export default async function historyBenchmark(): Promise<string> {
     '',
     '| build | total | open-data steps | peak memory |',
     '|---|---:|---|---:|',
-    row('cold: no history cache, no snapshot archive (a fresh CI machine)', cold),
-    row('warm: cache and archive kept (the next build)', warm),
+    row('cold: no history cache, no releases folder (a fresh CI machine)', cold),
+    row('warm: cache and releases folder kept (the next build)', warm),
     row('warm, one new commit (a deploy after a merge)', next),
     '',
     `Load average while measuring: ${loadavg()

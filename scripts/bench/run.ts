@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> 
   history: () => import('./history.ts'),
   downloads: () => import('./downloads.ts'),
   build: () => import('./build.ts'),
+  size: () => import('./size.ts'),
   search: () => import('./search.ts'),
 };
 

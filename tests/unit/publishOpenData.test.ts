@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -176,6 +184,27 @@ describe('the open-data publishers', () => {
       }
     } finally {
       rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('give byte-identical /data/ trees on two builds of one commit, archives made afresh', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'kitemark-site-twice-'));
+    const fresh = mkdtempSync(join(tmpdir(), 'kitemark-archive-twice-'));
+    try {
+      process.env['KITEMARK_RELEASES'] = fresh;
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // a later second on the clock
+      await publish(join(repo.dir, 'data'), again);
+      const tree = (root: string) =>
+        readdirSync(join(root, 'data'), { recursive: true, encoding: 'utf8' })
+          .filter((f) => statSync(join(root, 'data', f)).isFile())
+          .sort();
+      expect(tree(again)).toEqual(tree(out));
+      for (const file of tree(out))
+        expect(sha(readFileSync(join(again, 'data', file))), file).toBe(sha(read(`data/${file}`)));
+    } finally {
+      process.env['KITEMARK_RELEASES'] = archive;
+      rmSync(again, { recursive: true, force: true });
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 

@@ -53,6 +53,7 @@ describe('every workflow', () => {
     expect(writers).toEqual({
       'applications.yml:intake': ['contents', 'issues', 'pull-requests'],
       'deploy.yml:deploy': ['id-token', 'pages'],
+      'deploy.yml:release': ['contents'],
       'expiry.yml:expiry': ['contents', 'issues', 'pull-requests'],
       'review-comment.yml:comment': ['issues', 'pull-requests'],
     });
@@ -69,9 +70,19 @@ describe('every workflow', () => {
 
   it('publishes only from a successful build', () => {
     const deploy = parse(read('deploy.yml')) as {
-      jobs: Record<string, { needs?: string; steps: { uses?: string }[] }>;
+      jobs: Record<string, { needs?: string; steps: { uses?: string; run?: string }[] }>;
     };
     expect(deploy.jobs['deploy']!.needs).toBe('build');
+    // New data versions are released first, and every build takes the published archives.
+    expect(deploy.jobs['build']!.needs).toBe('release');
+    expect(deploy.jobs['release']!.steps.map((s) => s.run)).toContain(
+      'npx tsx scripts/github/main-releases.ts publish',
+    );
+    const build = deploy.jobs['build']!.steps.map((s) => s.run);
+    expect(build.indexOf('npx tsx scripts/github/main-releases.ts fetch')).toBeGreaterThan(-1);
+    expect(build.indexOf('npx tsx scripts/github/main-releases.ts fetch')).toBeLessThan(
+      build.indexOf('npm run build'),
+    );
     expect(
       deploy.jobs['build']!.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@')),
     ).toBe(true);

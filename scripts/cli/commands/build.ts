@@ -13,6 +13,7 @@ export const BUILD_OPTIONS = {
   today: { type: 'string' },
   'base-path': { type: 'string' },
   'site-url': { type: 'string' },
+  releases: { type: 'string' },
   quiet: { type: 'boolean' },
   'site-only': { type: 'boolean' },
 } as const;
@@ -25,6 +26,9 @@ export const BUILD_HELP = `  --data DIR          the register folder (default: K
                       (default: KITEMARK_BASE_PATH or /)
   --site-url URL      the site's public address, for the sitemap and badges (default:
                       KITEMARK_SITE_URL or the homepage in register.json)
+  --releases DIR      the folder of published version archives and published.json
+                      (default: KITEMARK_RELEASES or .cache/kitemark/releases); a published
+                      version is taken from there byte for byte, never rebuilt
   --site-only         build the site's own pages and files only, without the publishers
                       other parts add (downloads, contracts): for the site benchmark
   --quiet             print only errors`;
@@ -46,6 +50,9 @@ export function buildOptions(values: Values) {
 /** Builds, printing progress; on an invalid register prints its errors and returns 1. */
 export async function runBuild(values: Values): Promise<number> {
   const options = buildOptions(values);
+  // Read where the archives are used, deep in the versions publisher, like the other folders.
+  const releases = str(values['releases']);
+  if (releases !== undefined) process.env['KITEMARK_RELEASES'] = resolve(releases);
   const quiet = values['quiet'] === true;
   const started = performance.now();
   const say = (line: string) => {
