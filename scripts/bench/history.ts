@@ -133,6 +133,6 @@ export default async function historyBenchmark(): Promise<string> {
         ', ',
       )} on ${availableParallelism()} cores (other work shares the machine, so take the figures as upper bounds).`,
     '',
-    `Output: ${mb(siteBytes)} in all; each version's snapshot is ${mb(snapshotBytes)} (every table as CSV and JSON, the workbook, schemas, datapackage.json), so the published size grows by that much per release.`,
+    `Output: ${mb(siteBytes)} in all; each version costs the site ${mb(snapshotBytes)} (its page, datapackage.json, SHA256SUMS, README.md and, as no GitHub Release holds it in this benchmark, its archive).`,
   ].join('\n');
 }

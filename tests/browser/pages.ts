@@ -43,7 +43,7 @@ export const TEMPLATE_PAGES: TemplatePage[] = [
   { name: 'downloads', path: '/data/' },
   { name: 'data dictionary', path: '/data/dictionary/' },
   { name: 'versions', path: '/data/versions/' },
-  { name: 'a version', path: '/data/latest/' },
+  { name: 'a version', path: '/data/v/1.0.0/' },
   { name: 'change log', path: '/data/changes/' },
   { name: 'record history', path: '/providers/P000001/history/' },
   { name: 'contract templates', path: '/contracts/' },

@@ -129,8 +129,11 @@ describe('the open-data publishers', () => {
       expect(page).toContain(`version ${version} [Data set]`);
     }
     const latest = text('data/latest/index.html');
-    expect(latest).toContain(`<meta http-equiv="refresh" content="0; url=${SITE}data/v/1.2.0/" />`);
-    expect(latest).toContain(`href="${SITE}data/v/1.2.0/"`);
+    expect(latest).toContain(
+      '<meta http-equiv="refresh" content="0; url=/register/data/v/1.2.0/" />',
+    );
+    expect(latest).toContain(`<link rel="canonical" href="${SITE}data/v/1.2.0/" />`);
+    expect(latest).toContain('<a href="/register/data/v/1.2.0/">version 1.2.0</a>');
     expect(readdirSync(join(out, 'data/latest')).sort()).toEqual([
       'README.md',
       'SHA256SUMS',

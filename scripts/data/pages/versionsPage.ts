@@ -281,7 +281,9 @@ export function renderVersionPage(
  * static host can serve, with a link for anyone it does not move), not another copy of it.
  */
 export function renderLatestPage(site: SiteInfo, version: PublishedVersion): string {
-  const target = absoluteUrl(site, dataPaths.version(version.release.version));
+  const folder = dataPaths.version(version.release.version);
+  // The site's own path, so the redirect works wherever the site is served (a preview too).
+  const target = href(site, folder);
   return `${html`<!doctype html>
     <html lang="en-GB">
       <head>
@@ -289,7 +291,7 @@ export function renderLatestPage(site: SiteInfo, version: PublishedVersion): str
         <title>Newest version: ${version.release.version} – ${site.name}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <link rel="canonical" href="${target}" />
+        <link rel="canonical" href="${absoluteUrl(site, folder)}" />
         <meta http-equiv="refresh" content="${`0; url=${target}`}" />
       </head>
       <body>
