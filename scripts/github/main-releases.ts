@@ -12,17 +12,18 @@
  */
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, readDataDir } from '../cli/files.ts';
-import { readRegisterHistory } from '../cli/readRegisterHistory.ts';
-import { readSchemaFiles } from '../data/publishOpenData.ts';
-import { prepareReleases } from '../data/prepareReleases.ts';
-import { ReleaseStore, releasesDir } from '../data/releaseStore.ts';
-import { dataPaths } from '../data/pages/dataPaths.ts';
+import { DEFAULT_DATA_DIR } from '../io/projectRoot.ts';
+import { readDataDir } from '../io/registerFolder.ts';
+import { readRegisterHistory } from '../io/git/readRegisterHistory.ts';
+import { readSchemaFiles } from '../publish/open-data/publishOpenData.ts';
+import { prepareReleases } from '../publish/open-data/prepareReleases.ts';
+import { ReleaseStore, releasesDir } from '../publish/open-data/releaseStore.ts';
+import { dataPaths } from '../publish/kit/dataPaths.ts';
 import { formatCitation } from '../lib/downloads/citation.ts';
 import { loadRegister } from '../lib/loadRegister.ts';
 import { findReleases } from '../lib/releases.ts';
-import { siteInfo } from '../site/siteInfo.ts';
-import { absoluteUrl } from '../site/urls.ts';
+import { siteInfo } from '../publish/kit/siteInfo.ts';
+import { absoluteUrl } from '../publish/kit/urls.ts';
 import { readActionsContext } from './readActionsContext.ts';
 import { fetchReleases, publishReleases } from './releaseAssets.ts';
 import { isEntryPoint, octokitFor, runEntryPoint, type ClientOptions } from './runEntryPoint.ts';

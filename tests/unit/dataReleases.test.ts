@@ -10,11 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildReleaseArchive } from '../../scripts/data/buildReleaseArchive.ts';
-import type { WriteDownloads } from '../../scripts/data/buildSnapshot.ts';
-import { prepareReleases } from '../../scripts/data/prepareReleases.ts';
-import { ReleaseStore } from '../../scripts/data/releaseStore.ts';
-import { publishDownloads, publishVersions } from '../../scripts/data/publishOpenData.ts';
+import { buildReleaseArchive } from '../../scripts/publish/open-data/buildReleaseArchive.ts';
+import type { WriteDownloads } from '../../scripts/publish/open-data/buildSnapshot.ts';
+import { prepareReleases } from '../../scripts/publish/open-data/prepareReleases.ts';
+import { ReleaseStore } from '../../scripts/publish/open-data/releaseStore.ts';
+import {
+  publishDownloads,
+  publishVersions,
+} from '../../scripts/publish/open-data/publishOpenData.ts';
 import { createOctokit } from '../../scripts/github/createOctokit.ts';
 import { main } from '../../scripts/github/main-releases.ts';
 import { publishReleases } from '../../scripts/github/releaseAssets.ts';
@@ -23,12 +26,12 @@ import { writeDownloads } from '../../scripts/lib/downloads/buildDownloads.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { ReleaseError } from '../../scripts/lib/releaseLedger.ts';
 import { findReleases } from '../../scripts/lib/releases.ts';
-import { loadSiteData } from '../../scripts/site/loadSiteData.ts';
-import type { PublishContext } from '../../scripts/site/publishers.ts';
+import { loadSiteData } from '../../scripts/build/loadSiteData.ts';
+import type { PublishContext } from '../../scripts/publish/kit/publisher.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fakeGitHub.ts';
 import { recordingToolkit } from '../helpers/toolkit.ts';
 import { createHistoryRepo, type HistoryRepo } from '../support/historyRepo.ts';
-import { readRegisterHistory } from '../../scripts/cli/readRegisterHistory.ts';
+import { readRegisterHistory } from '../../scripts/io/git/readRegisterHistory.ts';
 
 const SITE = 'https://example.org/register/';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipFiles } from '../../scripts/lib/contracts/zipFiles.ts';
-import { OPEN_DATA_PUBLISHERS } from '../../scripts/data/publishOpenData.ts';
-import { loadSiteData } from '../../scripts/site/loadSiteData.ts';
-import type { PublishContext } from '../../scripts/site/publishers.ts';
+import { OPEN_DATA_PUBLISHERS } from '../../scripts/publish/open-data/publishOpenData.ts';
+import { loadSiteData } from '../../scripts/build/loadSiteData.ts';
+import type { PublishContext } from '../../scripts/publish/kit/publisher.ts';
 import { createHistoryRepo, type HistoryRepo } from '../support/historyRepo.ts';
 
 const SITE = 'https://example.org/register/';
