@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { ReleaseStore } from '../publish/open-data/releaseStore.ts';
+import { ReleaseStore } from '../io/releaseStore.ts';
 import { archiveName, releaseTag } from '../lib/releaseArchive.ts';
 import type { PublishedRelease } from '../lib/releaseLedger.ts';
 import { BENCH_DIR, ROOT, measure, type Measurement } from './measure.ts';

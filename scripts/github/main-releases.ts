@@ -17,7 +17,7 @@ import { readDataDir } from '../io/registerFolder.ts';
 import { readRegisterHistory } from '../io/git/readRegisterHistory.ts';
 import { readSchemaFiles } from '../publish/open-data/publishOpenData.ts';
 import { prepareReleases } from '../publish/open-data/prepareReleases.ts';
-import { ReleaseStore, releasesDir } from '../publish/open-data/releaseStore.ts';
+import { ReleaseStore, releasesDir } from '../io/releaseStore.ts';
 import { dataPaths } from '../publish/kit/dataPaths.ts';
 import { formatCitation } from '../lib/downloads/citation.ts';
 import { loadRegister } from '../lib/loadRegister.ts';

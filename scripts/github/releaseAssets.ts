@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { PreparedRelease } from '../publish/open-data/prepareReleases.ts';
-import type { ReleaseStore } from '../publish/open-data/releaseStore.ts';
+import type { ReleaseStore } from '../io/releaseStore.ts';
 import { archiveName, releaseTag, tagVersion } from '../lib/releaseArchive.ts';
 import { ReleaseError, type PublishedRelease } from '../lib/releaseLedger.ts';
 import type { Octokit } from './createOctokit.ts';

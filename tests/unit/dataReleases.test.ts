@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildReleaseArchive } from '../../scripts/publish/open-data/buildReleaseArchive.ts';
 import type { WriteDownloads } from '../../scripts/publish/open-data/buildSnapshot.ts';
 import { prepareReleases } from '../../scripts/publish/open-data/prepareReleases.ts';
-import { ReleaseStore } from '../../scripts/publish/open-data/releaseStore.ts';
+import { ReleaseStore } from '../../scripts/io/releaseStore.ts';
 import {
   publishDownloads,
   publishVersions,

@@ -37,6 +37,26 @@ describe('kitemark downloads', () => {
     );
   });
 
+  it('stamps the files with SOURCE_DATE_EPOCH or the day, never the clock', async () => {
+    const write = (out: string, env: NodeJS.ProcessEnv = {}) => {
+      const run = kitemark(
+        ['downloads', '--data', join(work, 'data'), '--out', out, '--today', '2026-06-01'],
+        { env: { SOURCE_DATE_EPOCH: '', ...env } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return (file: string) => readFileSync(join(out, file));
+    };
+    const first = write(join(work, 'once'));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = write(join(work, 'twice'));
+    for (const file of ['datapackage.json', 'README.md', 'kitemark-register-fixture.xlsx'])
+      expect(again(file).equals(first(file)), file).toBe(true);
+    // Outside git: the start of the day the statuses are judged on.
+    expect(JSON.parse(first('datapackage.json').toString()).created).toBe('2026-06-01T00:00:00Z');
+    const pinned = write(join(work, 'pinned'), { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(JSON.parse(pinned('datapackage.json').toString()).created).toBe('2026-01-01T00:00:00Z');
+  });
+
   it('refuses a register with errors, and needs --out', () => {
     writeFileSync(join(work, 'data', 'providers.csv'), 'provider_id\n"broken\n');
     const bad = kitemark(['downloads', '--data', join(work, 'data'), '--out', join(work, 'bad')]);

@@ -26,6 +26,10 @@ Options:
   --today DATE        judge statuses (providers-with-status) as of DATE (default: today in London)
   --url URL           where the files will be published, for datapackage.json's id
 
+Every date in the files is the time of the register's last commit (SOURCE_DATE_EPOCH, in
+seconds since 1970, overrides it; outside git it is the start of the --today day), so the same
+commit always gives the same bytes.
+
 Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
   options: {
     out: { type: 'string' },
@@ -41,7 +45,8 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     // The writers (exceljs above all) load only when this command runs.
     const { checkDownloadTables, collectDownloadTables, writeDownloads } =
       await import('../../lib/downloads/buildDownloads.ts');
-    const { utcSeconds } = await import('../../lib/releases.ts');
+    const { buildTime, utcSeconds } = await import('../../lib/releases.ts');
+    const { readHeadCommit } = await import('../../io/git/readHeadCommit.ts');
     const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
     const { dirSink } = await import('../../io/dirSink.ts');
     const { loaded, issues } = await readRegister(dir, today);
@@ -65,7 +70,14 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
         {
           loaded,
           asAt: today,
-          created: utcSeconds(new Date()),
+          // The commit's time (or SOURCE_DATE_EPOCH), never the clock: same commit, same bytes.
+          created: utcSeconds(
+            buildTime({
+              sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
+              commitDate: (await readHeadCommit(dir))?.date,
+              today,
+            }),
+          ),
           ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
           schemaFiles,
         },

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { buildReleaseArchive, type ArchiveRequest } from './buildReleaseArchive.ts';
 import type { SnapshotMeta, SnapshotSource, WriteDownloads } from './buildSnapshot.ts';
-import type { StoredArchive } from './releaseStore.ts';
+import type { StoredArchive } from '../../io/releaseStore.ts';
 import type { ArchiveJob, ArchiveJobResult } from './archiveWorkerMain.ts';
 
 export interface BuiltArchive {

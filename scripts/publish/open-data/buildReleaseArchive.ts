@@ -15,7 +15,7 @@ import {
   type WriteDownloads,
 } from './buildSnapshot.ts';
 import { dirSink } from '../../io/dirSink.ts';
-import { ReleaseStore, type StoredArchive } from './releaseStore.ts';
+import { ReleaseStore, type StoredArchive } from '../../io/releaseStore.ts';
 
 export interface ArchiveRequest {
   release: Release;

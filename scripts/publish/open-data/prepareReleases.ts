@@ -14,7 +14,7 @@ import type { Release } from '../../lib/releases.ts';
 import { buildArchives } from './buildArchives.ts';
 import type { ArchiveRequest } from './buildReleaseArchive.ts';
 import type { SnapshotMeta, SnapshotSource, WriteDownloads } from './buildSnapshot.ts';
-import { ReleaseStore, type StoredArchive } from './releaseStore.ts';
+import { ReleaseStore, type StoredArchive } from '../../io/releaseStore.ts';
 
 export interface PreparedRelease {
   release: Release;

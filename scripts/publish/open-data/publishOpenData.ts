@@ -28,7 +28,7 @@ import { absoluteUrl, outputFile } from '../kit/urls.ts';
 import type { WriteDownloads } from './buildSnapshot.ts';
 import { openDataState } from './openDataState.ts';
 import { prepareReleases } from './prepareReleases.ts';
-import { ReleaseStore, releasesDir } from './releaseStore.ts';
+import { ReleaseStore, releasesDir } from '../../io/releaseStore.ts';
 import { writeFiles } from '../../io/writeFiles.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { dataPaths } from '../kit/dataPaths.ts';

@@ -10,15 +10,15 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { ROOT } from '../../io/projectRoot.ts';
-import { archiveName, readArchiveSummary, type ArchiveSummary } from '../../lib/releaseArchive.ts';
+import { ROOT } from './projectRoot.ts';
+import { archiveName, readArchiveSummary, type ArchiveSummary } from '../lib/releaseArchive.ts';
 import {
   LEDGER_FILE,
   ReleaseError,
   formatLedger,
   parseLedger,
   type PublishedRelease,
-} from '../../lib/releaseLedger.ts';
+} from '../lib/releaseLedger.ts';
 
 export interface StoredArchive {
   file: string;
