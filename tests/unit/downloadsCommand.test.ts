@@ -37,11 +37,11 @@ describe('kitemark downloads', () => {
     );
   });
 
-  it('stamps the files with SOURCE_DATE_EPOCH or the day, never the clock', async () => {
-    const write = (out: string, env: NodeJS.ProcessEnv = {}) => {
+  it('stamps the files with a fixed time (here, outside git, the day), never the clock', async () => {
+    const write = (out: string) => {
       const run = kitemark(
         ['downloads', '--data', join(work, 'data'), '--out', out, '--today', '2026-06-01'],
-        { env: { SOURCE_DATE_EPOCH: '', ...env } },
+        { env: { SOURCE_DATE_EPOCH: '' } },
       );
       expect(run.status, run.stderr).toBe(0);
       return (file: string) => readFileSync(join(out, file));
@@ -53,9 +53,7 @@ describe('kitemark downloads', () => {
       expect(again(file).equals(first(file)), file).toBe(true);
     // Outside git: the start of the day the statuses are judged on.
     expect(JSON.parse(first('datapackage.json').toString()).created).toBe('2026-06-01T00:00:00Z');
-    const pinned = write(join(work, 'pinned'), { SOURCE_DATE_EPOCH: '1767225600' });
-    expect(JSON.parse(pinned('datapackage.json').toString()).created).toBe('2026-01-01T00:00:00Z');
-  });
+  }, 180_000);
 
   it('refuses a register with errors, and needs --out', () => {
     writeFileSync(join(work, 'data', 'providers.csv'), 'provider_id\n"broken\n');
