@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir, readGeography } from '../../scripts/cli/files.ts';
 import { buildRegister, type Register } from '../../scripts/lib/buildRegister.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
-import { parseGeography, type Geography } from '../../scripts/lib/geography/geography.ts';
 import { createHsdsMapper, gssUri, type HsdsMapper } from '../../scripts/lib/hsds/mapToHsds.ts';
 import { organizationDocument, serviceDocument } from '../../scripts/lib/hsds/hsdsApi.ts';
 import type { HsdsProvider } from '../../scripts/lib/hsds/hsdsTypes.ts';
@@ -18,14 +16,7 @@ const LINKS = {
   certificate: (id: string) => `https://register.example/certificates/${id}/`,
 };
 
-let geography: Geography;
-beforeAll(() => {
-  const dir = join(ROOT, 'reference/geography');
-  geography = parseGeography(
-    readFileSync(join(dir, 'england_postcode_sectors.csv')),
-    readFileSync(join(dir, 'england_postcode_districts.csv')),
-  );
-});
+const geography = await readGeography();
 
 async function embedded(today = TODAY): Promise<Register> {
   return buildRegister(loadRegister(await readDataDir(join(ROOT, 'data'))), today);
