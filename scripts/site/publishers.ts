@@ -15,6 +15,7 @@ import type { Register } from '../lib/buildRegister.ts';
 import type { SiteInfo } from './siteInfo.ts';
 import { OPEN_DATA_PUBLISHERS } from '../data/publishOpenData.ts';
 import { publishContracts } from '../contracts/publishContracts.ts';
+import { publishHsds } from '../hsds/publishHsds.ts';
 
 export interface PublishContext {
   /** The register model (joined, with display statuses as of `site.today`). */
@@ -41,6 +42,7 @@ export interface Publisher {
 export const PUBLISHERS: Publisher[] = [
   ...OPEN_DATA_PUBLISHERS,
   { name: 'contract templates', publish: publishContracts },
+  { name: 'HSDS 3.0 feed', publish: publishHsds },
 ];
 
 /** Writes one file under `outDir`, making folders as needed; `relativePath` uses `/`. */

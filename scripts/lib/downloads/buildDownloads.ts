@@ -27,7 +27,7 @@ import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writ
 import { describeLicence, formatCitation } from './citation.ts';
 import type { Geography } from '../geography/geography.ts';
 import { createHsdsMapper } from '../hsds/mapToHsds.ts';
-import { buildHsdsTables, hsdsDataPackage, type WrittenHsdsFile } from '../hsds/hsdsTabular.ts';
+import { writeHsdsPackage } from '../hsds/hsdsTabular.ts';
 
 export interface DownloadOptions {
   loaded: LoadedRegister;
@@ -256,33 +256,32 @@ export async function writeDownloads(
   if (options.geography) {
     // Without site addresses, so the same register gives the same bytes wherever it is published.
     const register = buildRegister(loaded, options.asAt);
-    const mapper = createHsdsMapper({ register, geography: options.geography });
-    const hsdsFiles: WrittenHsdsFile[] = [];
-    for (const table of buildHsdsTables(mapper, register.providers)) {
-      const path = `${HSDS_FOLDER}/${table.resource.path}`;
-      const file = await write(path, table.chunks);
-      hsdsFiles.push({ path: table.resource.path, ...file });
+    const hsds = await writeHsdsPackage(
+      {
+        register,
+        mapper: createHsdsMapper({ register, geography: options.geography }),
+        created: options.created,
+      },
+      async (path, chunks) => {
+        await write(`${HSDS_FOLDER}/${path}`, chunks);
+      },
+    );
+    for (const file of hsds) {
+      const { table } = file;
       packageFiles.push({
-        name: `hsds-${table.resource.name.replace(/_/g, '-')}`,
-        path,
-        format: 'csv',
-        title: `HSDS 3.0: ${table.resource.name} (${table.rows} rows)`,
-        description: `${table.resource.description} Part of the HSDS 3.0 tabular package described by ${HSDS_FOLDER}/datapackage.json.`,
-        ...file,
+        name: table ? `hsds-${table.resource.name.replace(/_/g, '-')}` : 'hsds-datapackage',
+        path: `${HSDS_FOLDER}/${file.path}`,
+        format: table ? 'csv' : 'json',
+        title: table
+          ? `HSDS 3.0: ${table.resource.name} (${table.rows} rows)`
+          : 'HSDS 3.0 tabular data package',
+        description: table
+          ? `${table.resource.description} Part of the HSDS 3.0 tabular package described by ${HSDS_FOLDER}/datapackage.json.`
+          : "The register in the tabular form of Open Referral's Human Services Data Specification 3.0: a Tabular Data Package with the specification's resources, fields and types.",
+        bytes: file.bytes,
+        sha256: file.sha256,
       });
     }
-    const descriptor = hsdsDataPackage(register, options.created, hsdsFiles);
-    packageFiles.push({
-      name: 'hsds-datapackage',
-      path: `${HSDS_FOLDER}/datapackage.json`,
-      format: 'json',
-      title: 'HSDS 3.0 tabular data package',
-      description:
-        "The register in the tabular form of Open Referral's Human Services Data Specification 3.0: a Tabular Data Package with the specification's resources, fields and types.",
-      ...(await write(`${HSDS_FOLDER}/datapackage.json`, [
-        utf8(`${JSON.stringify(descriptor, null, 2)}\n`),
-      ])),
-    });
   }
 
   const dataPackage = buildDataPackage({

@@ -6,7 +6,7 @@
  */
 import type { ProviderView, Register } from '../buildRegister.ts';
 import type { DataPackage } from '../dataPackage.ts';
-import { CSV_DIALECT } from '../dataPackage.ts';
+import { CSV_DIALECT, sha256 } from '../dataPackage.ts';
 import { formatCsv } from '../formatCsv.ts';
 import { HSDS_ATTRIBUTION, HSDS_RESOURCES, HSDS_VERSION, type SpecResource } from './hsdsSpec.ts';
 import type { HsdsMapper } from './mapToHsds.ts';
@@ -125,4 +125,37 @@ export function hsdsDataPackage(
       };
     }),
   };
+}
+
+export interface HsdsPackageFile extends WrittenHsdsFile {
+  /** The resource a CSV holds; absent for datapackage.json. */
+  table?: HsdsTable;
+}
+
+/**
+ * Writes the whole tabular package through `write` (paths relative to the package's folder):
+ * every resource's CSV, then datapackage.json with their sizes and hashes.
+ */
+export async function writeHsdsPackage(
+  options: { register: Register; mapper: HsdsMapper; created: string },
+  write: (path: string, chunks: readonly Uint8Array[]) => Promise<void>,
+): Promise<HsdsPackageFile[]> {
+  const files: HsdsPackageFile[] = [];
+  for (const table of buildHsdsTables(options.mapper, options.register.providers)) {
+    await write(table.resource.path, table.chunks);
+    files.push({ path: table.resource.path, ...measure(table.chunks), table });
+  }
+  const descriptor = [
+    encoder.encode(
+      `${JSON.stringify(hsdsDataPackage(options.register, options.created, files), null, 2)}\n`,
+    ),
+  ];
+  await write('datapackage.json', descriptor);
+  files.push({ path: 'datapackage.json', ...measure(descriptor) });
+  return files;
+}
+
+function measure(chunks: readonly Uint8Array[]): { bytes: number; sha256: string } {
+  const all = Buffer.concat(chunks);
+  return { bytes: all.length, sha256: sha256(all) };
 }
