@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticServer } from '../../scripts/site/staticServer.ts';
+import { createStaticServer } from '../../scripts/cli/staticServer.ts';
 import { kitemark } from '../support/cli.ts';
 import { openDataFiles } from '../support/openDataRegister.ts';
 import {

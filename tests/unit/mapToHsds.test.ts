@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
-import { readDataDir, readGeography } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
+import { readGeography } from '../../scripts/io/referenceFiles.ts';
 import { buildRegister, type Register } from '../../scripts/lib/buildRegister.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { createHsdsMapper, gssUri, type HsdsMapper } from '../../scripts/lib/hsds/mapToHsds.ts';

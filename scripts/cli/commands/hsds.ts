@@ -5,16 +5,14 @@
  */
 import { join, resolve } from 'node:path';
 import { defineCommand, todayOption } from '../command.ts';
-import {
-  DEFAULT_DATA_DIR,
-  UsageError,
-  readGeography,
-  readRegister,
-  replaceDirectory,
-} from '../files.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readRegister } from '../../io/registerFolder.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
+import { replaceDirectory } from '../../io/atomic.ts';
+import { UsageError } from '../usageError.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
-import { normaliseSiteUrl } from '../../site/siteInfo.ts';
+import { normaliseSiteUrl } from '../../publish/kit/siteInfo.ts';
 
 export const hsdsCommand = defineCommand({
   name: 'hsds',
@@ -62,8 +60,8 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const { buildRegister } = await import('../../lib/buildRegister.ts');
     const { createHsdsMapper } = await import('../../lib/hsds/mapToHsds.ts');
     const { writeHsdsPackage } = await import('../../lib/hsds/hsdsTabular.ts');
-    const { writeHsdsFeed } = await import('../../hsds/publishHsds.ts');
-    const { dirSink } = await import('../../data/dirSink.ts');
+    const { writeHsdsFeed } = await import('../../publish/hsds/publishHsds.ts');
+    const { dirSink } = await import('../../io/dirSink.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
     const register = buildRegister(loaded, today);
     const geography = await readGeography();
