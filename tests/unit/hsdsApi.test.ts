@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDataDir } from '../../scripts/io/registerFolder.ts';
@@ -153,6 +154,14 @@ describe('the static HSDS API of the embedded register', () => {
       }
     }
     for (const name of UNSUPPORTED_PARAMETERS) expect(openapi.info.description).toContain(name);
+  });
+});
+
+describe('the API notes on /api/', () => {
+  it('name every query parameter a static host cannot honour, and the page size', () => {
+    const page = readFileSync(join(ROOT, 'site/api/index.md'), 'utf8');
+    for (const name of UNSUPPORTED_PARAMETERS) expect(page).toContain(`\`${name}\``);
+    expect(page).toContain(`${HSDS_PAGE_SIZE} services a page`);
   });
 });
 
