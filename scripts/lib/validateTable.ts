@@ -5,7 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, warning, type Issue, type IssueAt } from './issue.ts';
-import type { Codelist } from './loadRegister.ts';
+import type { Codelist } from './registerTypes.ts';
 import type { ParsedRow } from './parseTable.ts';
 import type { CompiledTable, FieldSpec } from './schemas.ts';
 import { codeInOtherCase, suggestCode } from './suggest.ts';
