@@ -27,7 +27,7 @@ import { checkFile, checkPlace } from './validate/templates/file.ts';
 import { obj } from './validate/templates/json.ts';
 import { checkNumbering } from './validate/templates/numbering.ts';
 import { checkParameters } from './validate/templates/parameters.ts';
-import { schemaCheck, schemaIssues } from './validate/templates/schema.ts';
+import { schemaCheck, templateSchemaIssues } from './validate/templates/schema.ts';
 import { checkText } from './validate/templates/text.ts';
 import { checkVersions } from './validate/templates/versions.ts';
 
@@ -53,7 +53,7 @@ function checkTemplate(
   };
   checkFile(checked, issues);
   const validate = schemaCheck();
-  if (!validate(source.value)) issues.push(...schemaIssues(checked, validate.errors ?? []));
+  if (!validate(source.value)) issues.push(...templateSchemaIssues(checked, validate.errors ?? []));
   const value = checked.value;
   if (!value) return checked;
 

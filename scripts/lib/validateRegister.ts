@@ -7,8 +7,10 @@ import { compareIssues, error, type Issue } from './issue.ts';
 import { jsonPosition } from './jsonPosition.ts';
 import { EMPTY_REFERENCE, type Reference } from './reference.ts';
 import type { LoadedRegister, Row } from './registerTypes.ts';
+import registerSchema from '../../schema/register.schema.json' with { type: 'json' };
 import { TABLES, compiledSchemas } from './schemas.ts';
 import type { Provider } from './types.generated.ts';
+import { schemaIssues } from './validate/schemaIssues.ts';
 import { checkAccreditations } from './validate/rules/accreditations.ts';
 import { checkCommissioners } from './validate/rules/commissioners.ts';
 import { checkDocuments } from './validate/rules/documents.ts';
@@ -44,18 +46,22 @@ export function validateRegister(register: LoadedRegister, options: ValidateOpti
   const issues: Issue[] = [...register.issues];
   const reference = options.reference ?? EMPTY_REFERENCE;
 
-  if (register.meta.value !== undefined && !registerCheck(register.meta.value)) {
-    for (const e of registerCheck.errors ?? []) {
-      const field = e.instancePath || `/${String(e.params['missingProperty'] ?? '')}`;
-      issues.push(
-        error(
-          'register/schema',
-          { file: 'register.json', ...jsonPosition(register.meta.text, e.instancePath), field },
-          `register.json ${field}: ${e.message ?? 'is not valid'}.`,
-          'See schema/register.schema.json for what register.json holds.',
-        ),
-      );
-    }
+  const meta = register.meta;
+  if (meta.value !== undefined && !registerCheck(meta.value)) {
+    const described = schemaIssues(registerCheck.errors ?? [], {
+      schema: registerSchema,
+      schemaFile: 'schema/register.schema.json',
+      code: 'register/schema',
+      value: meta.value,
+      at: (pointer) => ({ file: meta.file, ...jsonPosition(meta.text, pointer), field: pointer }),
+      where: (pointer) => (pointer ? `register.json ${pointer}` : 'register.json'),
+      noun: 'the register metadata',
+      notAnObject: {
+        message: 'register.json must be one JSON object, with fields such as "name" and "version".',
+        fix: 'Restore it from the repository and change the fields you need.',
+      },
+    });
+    for (const issue of described) issues.push(issue);
   }
 
   for (const required of new Set(
