@@ -18,7 +18,7 @@ import {
   collectDownloadTables,
   writeDownloads,
 } from '../../lib/downloads/buildDownloads.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { OutputFolder, dirSink } from '../../io/outputFolder.ts';
 import { formatAtomFeed } from '../../lib/history/formatAtomFeed.ts';
 import { formatChangesCsv, formatChangesJson } from '../../lib/history/buildChangeLog.ts';
 import { isSafeVersion, latestRelease, utcSeconds, type Release } from '../../lib/releases.ts';
@@ -27,7 +27,6 @@ import { absoluteUrl, outputFile } from '../kit/urls.ts';
 import { buildSnapshots } from './buildSnapshots.ts';
 import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
-import { writeFiles } from '../../io/writeFiles.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { dataPaths } from '../kit/dataPaths.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
@@ -57,7 +56,7 @@ async function writeAll(
   outDir: string,
   files: Iterable<[string, string | Uint8Array]>,
 ): Promise<void> {
-  await writeFiles(outDir, files);
+  await new OutputFolder(outDir).writeAll(files);
 }
 
 export async function publishDownloads(context: PublishContext): Promise<void> {
@@ -259,7 +258,7 @@ export async function publishRecordHistory(context: PublishContext): Promise<voi
       ];
     }
   }
-  await writeFiles(outDir, pages());
+  await new OutputFolder(outDir).writeAll(pages());
 }
 
 /** Added to PUBLISHERS in scripts/build/publishers.ts. */
