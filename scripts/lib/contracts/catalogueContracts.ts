@@ -94,24 +94,3 @@ export function catalogueContracts(
   }
   return entries.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
 }
-
-/** Every address the contract pages and downloads use, relative to the site root. */
-export const contractPaths = {
-  index: 'contracts/',
-  template: (id: string) => `contracts/${encodeURIComponent(id)}/`,
-  version: (id: string, version: string) =>
-    `contracts/${encodeURIComponent(id)}/${encodeURIComponent(version)}/`,
-  fill: (id: string, version: string) => `${contractPaths.version(id, version)}fill/`,
-  compare: (id: string) => `${contractPaths.template(id)}compare/`,
-  comparePair: (id: string, from: string, to: string) =>
-    `${contractPaths.compare(id)}${encodeURIComponent(from)}-to-${encodeURIComponent(to)}/`,
-  /** A download of one version: `docx`, `md`, `html` or `json`. */
-  download: (id: string, version: string, extension: string) =>
-    `${contractPaths.version(id, version)}${encodeURIComponent(`${id}-${version}`)}.${extension}`,
-  /** The DOCX skeleton the fill-in form fills in the browser. */
-  docxSkeleton: (id: string, version: string) =>
-    `${contractPaths.version(id, version)}${encodeURIComponent(`${id}-${version}`)}.docx-parts.json`,
-  /** Titles of topics, cost categories and statuses, for the fill-in form. */
-  codeTitles: 'contracts/code-titles.json',
-  assets: (file: string) => `assets/contracts/${file}`,
-} as const;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
 import { OutputFolder } from '../../io/outputFolder.ts';
 import type { PublishContext } from '../kit/publisher.ts';
-import { contractPaths } from '../../lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../kit/urls.ts';
 import { allVersions, contractSiteData } from './contractSiteData.ts';
 import { bundleBrowserScripts } from './bundleBrowserScripts.ts';
 import { topicFilterCss } from './topicFilterCss.ts';
