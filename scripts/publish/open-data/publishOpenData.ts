@@ -1,6 +1,5 @@
 /**
- * The open-data publishers (issue 4), run by the site build after Eleventy (see
- * docs/architecture-site.md): the downloads, templates, schemas and data dictionary; every
+ * The open-data publishers, run by the site build after Eleventy (see docs/architecture.md): the downloads, templates, schemas and data dictionary; every
  * version's snapshot; the change log and its feed; and each provider's history page.
  */
 import { readFile, readdir } from 'node:fs/promises';

@@ -63,7 +63,7 @@ export function renderRecordHistoryPage(
 
 /**
  * A short "Recent changes" section for the provider's own page: the newest `limit` events and a
- * link to the full history. For the site's provider page (see docs/architecture-history.md).
+ * link to the full history. For the site's provider page (see docs/architecture.md).
  */
 export function historySummary(
   site: SiteInfo,
