@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  catalogueContracts,
-  compareSemver,
-} from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { catalogueContracts } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { compareVersions } from '../../scripts/lib/releases.ts';
 import type { Commissioner } from '../../scripts/lib/types.generated.ts';
 import {
   loadTemplates,
@@ -73,9 +71,9 @@ describe('catalogueContracts', () => {
   });
 });
 
-describe('compareSemver', () => {
+describe('compareVersions, as the catalogue orders versions', () => {
   it('compares numerically, part by part', () => {
-    expect(['1.10.0', '1.2.0', '1.2.10', '0.9.9'].sort(compareSemver)).toEqual([
+    expect(['1.10.0', '1.2.0', '1.2.10', '0.9.9'].sort(compareVersions)).toEqual([
       '0.9.9',
       '1.2.0',
       '1.2.10',
