@@ -4,6 +4,7 @@
  * bot say the same thing.
  */
 import type { Issue, Severity } from './issue.ts';
+import { plural } from './words.ts';
 
 export interface IssueGroup {
   code: string;
@@ -39,9 +40,6 @@ export function countIssues(issues: readonly Issue[]): { errors: number; warning
   for (const i of issues) if (i.severity === 'error') errors++;
   return { errors, warnings: issues.length - errors };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function formatIssuesText(
   issues: readonly Issue[],

@@ -1,15 +1,15 @@
 /**
- * Builds the site into a folder beside the output and swaps it into place only when the
- * whole build has succeeded, so readers and a failed build never see half a site. Like
- * `replaceDirectory` in scripts/io/registerFolder.ts, except that the old site (a quarter of a
- * million files at 50,000 providers: minutes to delete on a slow disk) is deleted by a
- * detached process after the swap, so the build does not wait for it.
+ * The one folder swap: builds a folder (the site, a generated register, a set of downloads)
+ * beside its target and swaps it into place only when the whole build has succeeded, so
+ * readers and a failed build never see half of it; on failure the old folder stays. The old
+ * folder (a quarter of a million files for a 50,000-provider site: minutes to delete on a slow
+ * disk) is deleted by a detached process after the swap, so the build does not wait for it.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function replaceSite(
+export async function replaceFolder(
   target: string,
   build: (temporary: string) => Promise<void>,
 ): Promise<void> {
