@@ -15,6 +15,7 @@
  * - every job has a timeout.
  */
 import { parse } from 'yaml';
+import { appendAll } from '../lib/appendAll.ts';
 
 export interface WorkflowProblem {
   rule: string;
@@ -88,14 +89,14 @@ export function checkWorkflow(text: string): WorkflowProblem[] {
   // Permissions: workflow level, then each job.
   if (!('permissions' in workflow))
     add('permissions', '', 'the workflow has no top-level permissions: block.');
-  else problems.push(...checkPermissions(workflow['permissions'], '', true));
+  else appendAll(problems, checkPermissions(workflow['permissions'], '', true));
 
   const jobs = isObject(workflow['jobs']) ? workflow['jobs'] : {};
   for (const [name, job] of Object.entries(jobs)) {
     if (!isObject(job)) continue;
     if (!('permissions' in job)) add('permissions', name, 'the job has no permissions: block.');
     else {
-      problems.push(...checkPermissions(job['permissions'], name, false));
+      appendAll(problems, checkPermissions(job['permissions'], name, false));
       if (untrusted && grantsWrite(job['permissions'])) {
         add(
           'untrusted-code',
@@ -115,10 +116,10 @@ export function checkWorkflow(text: string): WorkflowProblem[] {
           `an expression is used inside a run: script (${firstLine(step['run'])}); pass it through env: instead.`,
         );
       }
-      if (typeof step['uses'] === 'string') problems.push(...checkUses(step, name, text));
+      if (typeof step['uses'] === 'string') appendAll(problems, checkUses(step, name, text));
     }
     if (typeof job['uses'] === 'string' && !job['uses'].startsWith('./')) {
-      problems.push(...checkUses({ uses: job['uses'] }, name, text));
+      appendAll(problems, checkUses({ uses: job['uses'] }, name, text));
     }
   }
 

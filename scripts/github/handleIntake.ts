@@ -25,6 +25,7 @@ import { readApplication, readCorrection, type Cells } from './readFormAnswers.t
 import type { RepoRef, Toolkit } from './toolkit.ts';
 import { marker, upsertComment } from './upsertComment.ts';
 import { findPullRequests, upsertPullRequest } from './upsertPullRequest.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const INTAKE_MARKER = marker('intake');
 const METADATA = /<!-- kitemark:intake-data (\{[^<>\n]{0,500}\}) -->/;
@@ -311,7 +312,10 @@ export async function handleIntake(input: IntakeInput): Promise<IntakeOutcome> {
       '',
       'A maintainer will also look at these points, which do not stop your application:',
       '',
-      ...warnings.map((w) => `- ${describeProblem(problemFromIssue(w, form))}`),
+    );
+    appendAll(
+      lines,
+      warnings.map((w) => `- ${describeProblem(problemFromIssue(w, form))}`),
     );
   }
   lines.push(

@@ -10,6 +10,7 @@ import type { Issue } from '../lib/issue.ts';
 import { codeSpan, escapeMarkdown, link, plural } from '../lib/markdown.ts';
 import type { ReviewReport } from './reviewReport.ts';
 import { marker } from './upsertComment.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const REVIEW_MARKER = marker('review');
 
@@ -172,11 +173,10 @@ export function renderUnreadableComment(
     '**The review bot could not read the report of the review job for this commit,** so it cannot say what this pull request does to the register. Look at the Review workflow run for this commit; it may have failed before it could write a report (for example, if the pull request has merge conflicts).',
   ];
   if (problems.length > 0) {
-    out.push(
-      '',
-      'What was wrong:',
-      '',
-      ...problems.slice(0, 5).map((p) => `- ${escapeMarkdown(p, 300)}`),
+    out.push('', 'What was wrong:', '');
+    appendAll(
+      out,
+      problems.slice(0, 5).map((p) => `- ${escapeMarkdown(p, 300)}`),
     );
   }
   if (context.runUrl)

@@ -15,6 +15,7 @@ import type {
   Provider,
   RegisterMetadata,
 } from './types.generated.ts';
+import { appendAll } from './appendAll.ts';
 
 /**
  * The register's files by path relative to the data folder, with forward slashes. A Map will
@@ -164,8 +165,9 @@ function readTable<T>(
     }
     rows[r] = { line, record: record as T };
   }
-  issues.push(
-    ...validateTable(
+  appendAll(
+    issues,
+    validateTable(
       { file, present: true, header, column, rows: parsed.table.rows },
       compiled,
       codelists,

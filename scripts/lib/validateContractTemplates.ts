@@ -20,7 +20,7 @@ import { compareIssues, error, warning, type Issue, type IssueAt } from './issue
 import type { Codelist, JsonSource, LoadedRegister } from './loadRegister.ts';
 import { createAjv } from './schemas.ts';
 import { suggestCode } from './suggest.ts';
-import { forbiddenCharacterAt } from './contracts/fillContract.ts';
+import { forbiddenCharacterAt } from './textPolicy.ts';
 import { locateJson, type JsonLocator } from './contracts/locateJson.ts';
 import {
   findCrossReferences,
@@ -28,6 +28,7 @@ import {
   findPlaceholders,
   type CrossReference,
 } from './contracts/segmentText.ts';
+import { appendAll } from './appendAll.ts';
 
 export interface TemplateCheckOptions {
   /** `YYYY-MM-DD`: a published version dated after it gets a warning. */
@@ -365,7 +366,7 @@ function checkFile(
   }
 
   const validate = schemaCheck();
-  if (!validate(source.value)) issues.push(...schemaIssues(checked, validate.errors ?? []));
+  if (!validate(source.value)) appendAll(issues, schemaIssues(checked, validate.errors ?? []));
   const value = checked.value;
   if (!value) return checked;
 

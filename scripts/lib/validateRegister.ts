@@ -8,10 +8,12 @@ import { addDays, addYears, isIsoDate } from './dates.ts';
 import { compareIssues, error, warning, type Issue, type IssueAt } from './issue.ts';
 import type { LoadedRegister, Row, Table } from './loadRegister.ts';
 import { jsonPosition } from './jsonPosition.ts';
+import { validateJsonText } from './validateJsonText.ts';
 import { postcodeArea } from './postcode.ts';
 import { EMPTY_REFERENCE, type Reference } from './reference.ts';
 import { TABLES, compiledSchemas } from './schemas.ts';
 import type { Accreditation, Commissioner, Document, Provider } from './types.generated.ts';
+import { appendAll } from './appendAll.ts';
 
 export interface ValidateOptions {
   /** `YYYY-MM-DD`: the day expiry and review dates are judged against. */
@@ -45,6 +47,9 @@ export function validateRegister(register: LoadedRegister, options: ValidateOpti
       );
     }
   }
+
+  if (register.meta.value !== undefined)
+    appendAll(issues, validateJsonText('register.json', register.meta.text, register.meta.value));
 
   for (const required of new Set(
     Object.values(TABLES).flatMap((t) => t.fields.map((f) => f.codelist).filter(Boolean)),
@@ -155,8 +160,9 @@ function crossTableChecks(
         );
       } else byIdentifier.set(key, row);
     }
-    issues.push(
-      ...postcodeChecks(providers, row, reference, codelists.get('local-authorities')?.entries),
+    appendAll(
+      issues,
+      postcodeChecks(providers, row, reference, codelists.get('local-authorities')?.entries),
     );
   }
   for (const issue of likelyDuplicateNames(providers)) issues.push(issue);

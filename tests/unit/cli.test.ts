@@ -72,6 +72,36 @@ describe('kitemark validate', () => {
     );
   });
 
+  it('lists at most 1,000 issues of a code in JSON, counts the rest and says run fix', () => {
+    const dir = fixtureDir();
+    const path = join(dir, 'documents.csv');
+    const [header, first] = readFileSync(path, 'utf8').split('\n');
+    const wrong = first!.replace(/(\d{4})-(\d{2})-(\d{2})/g, '$3/$2/$1');
+    writeFileSync(path, [header, ...Array.from({ length: 800 }, () => wrong), ''].join('\n'));
+    const run = kitemark(['validate', '--data', dir, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const issues = JSON.parse(run.stdout) as { code: string; omitted?: number; fix?: string }[];
+    const dates = issues.filter((i) => i.code === 'date/format');
+    expect(dates).toHaveLength(1001);
+    expect(dates.at(-1)).toMatchObject({ omitted: 1400 });
+    expect(dates.at(-1)!.fix).toContain('Run `kitemark fix`');
+    const text = kitemark(['validate', '--data', dir]);
+    expect(text.stdout).toContain('… and 2,395 more like this: run `kitemark fix`');
+    expect(text.stdout).toMatch(/\d,\d{3} errors/);
+  });
+
+  it('never lets a cell send terminal escapes or workflow commands to the log', () => {
+    const dir = fixtureDir();
+    const path = join(dir, 'providers.csv');
+    const evil = '"Harbour \u001B[2J\n::error file=README.md::pwned\n::add-mask::x"';
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Harbour Carers Trust', evil));
+    const run = kitemark(['validate', '--data', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('text/invisible');
+    expect(run.stdout).not.toContain('\u001B');
+    expect(run.stdout.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+  });
+
   it('exits 2 for bad usage, with a hint and no stack trace', () => {
     for (const args of [
       ['validate', '--format', 'xml'],
