@@ -27,6 +27,11 @@ export interface RenderContext {
   codeFiles?: readonly string[];
   /** How many such files in all (the list above may be shortened). */
   codeFileCount?: number;
+  /**
+   * Where the uploaded report disagreed with the bot's own reading of the changed files; the
+   * comment then shows the bot's own reading and says so first.
+   */
+  reportProblems?: readonly string[];
 }
 
 export function renderReviewComment(report: ReviewReport, context: RenderContext): string {
@@ -61,6 +66,14 @@ function render(
       : '**The register validates.** A maintainer will review the changes below.',
   );
   out.push('');
+  if (context.reportProblems?.length) {
+    out.push(
+      '> [!CAUTION]',
+      "> **The review job's report does not match the files this pull request changes.** The pull request's own code wrote that report, so this comment, the labels and the review requests come from the bot's own reading of the changed files instead. Check the code changes carefully.",
+    );
+    for (const p of context.reportProblems.slice(0, 10)) out.push(`> - ${escapeMarkdown(p, 300)}`);
+    out.push('');
+  }
 
   if (report.diff.changes.length === 0 && report.diff.meta.length === 0) {
     out.push('This pull request does not change any record in the register.');

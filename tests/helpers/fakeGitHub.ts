@@ -856,6 +856,35 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       },
     ],
     [
+      'GET',
+      '/repos/{owner}/{repo}/git/trees/{tree_sha}',
+      // Trees are kept flat, as GitHub lists them with ?recursive=1 (the only way the bots ask).
+      ({ params }) =>
+        gh.trees.has(params['tree_sha']!)
+          ? { status: 200, body: treeJson(params['tree_sha']!) }
+          : notFound(),
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/git/blobs/{file_sha}',
+      ({ params }) => {
+        const blob = gh.blobs.get(params['file_sha']!);
+        if (!blob) return notFound();
+        const sha = params['file_sha']!;
+        return {
+          status: 200,
+          body: {
+            sha,
+            node_id: `B_${sha}`,
+            size: blob.length,
+            url: `${api()}/repos/${owner}/${repo}/git/blobs/${sha}`,
+            content: blob.toString('base64'),
+            encoding: 'base64',
+          },
+        };
+      },
+    ],
+    [
       'POST',
       '/repos/{owner}/{repo}/git/blobs',
       ({ body }) => {
