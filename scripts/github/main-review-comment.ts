@@ -8,7 +8,7 @@
 import * as core from '@actions/core';
 import { lstat, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readReference } from '../cli/files.ts';
+import { readReference } from '../io/referenceFiles.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
