@@ -7,6 +7,7 @@
  */
 import type { Octokit } from './createOctokit.ts';
 import { loadRegister, type LoadedRegister } from '../lib/loadRegister.ts';
+import { listFilesAt, readBlob } from './readGitFiles.ts';
 import type { RepoRef } from './toolkit.ts';
 
 export interface ChangedFile {
@@ -74,25 +75,10 @@ async function dataTreeAt(
   repo: RepoRef,
   sha: string,
 ): Promise<Map<string, string>> {
-  const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
-  const { data: tree } = await octokit.rest.git.getTree({
-    ...repo,
-    tree_sha: commit.tree.sha,
-    recursive: 'true',
-  });
-  if (tree.truncated)
-    throw new Error(`the tree of ${sha.slice(0, 12)} is too large to list in one request`);
   const out = new Map<string, string>();
-  for (const entry of tree.tree) {
-    const path = DATA.exec(entry.path ?? '')?.[1];
-    if (path && entry.type === 'blob' && entry.sha) out.set(path, entry.sha);
-  }
+  for (const [path, blob] of await listFilesAt(octokit, repo, sha, (p) => DATA.test(p)))
+    out.set(DATA.exec(path)![1]!, blob);
   return out;
-}
-
-async function readBlob(octokit: Octokit, repo: RepoRef, sha: string): Promise<Uint8Array> {
-  const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
-  return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
 }
 
 async function materialise(files: Map<string, Lazy>): Promise<Map<string, Uint8Array>> {

@@ -789,6 +789,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       },
     ],
     [
+      'GET',
+      '/repos/{owner}/{repo}/git/matching-refs/{ref}',
+      ({ params }) => ({
+        status: 200,
+        body: [...gh.refs]
+          .filter(([ref]) => ref.startsWith(params['ref']!))
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([ref, sha]) => refJson(ref, sha)),
+      }),
+    ],
+    [
       'POST',
       '/repos/{owner}/{repo}/git/refs',
       ({ body }) => {
