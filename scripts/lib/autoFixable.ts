@@ -6,7 +6,7 @@
  */
 import type { Issue } from './issue.ts';
 
-const ALWAYS = new Set(['cell/whitespace', 'list/empty-item', 'csv/bom']);
+const ALWAYS = new Set(['cell/whitespace', 'list/empty-item', 'csv/bom', 'file/leftover']);
 const WHEN_CORRECTED = new Set([
   'date/format',
   'link/scheme',

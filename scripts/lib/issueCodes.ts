@@ -55,6 +55,13 @@ const CODES: IssueCodeInfo[] = [
     description: 'Every table, codelist and register.json must be present, even if empty.',
   },
   {
+    code: 'file/leftover',
+    severity: 'warning',
+    title: 'Leftover temporary file',
+    description:
+      'A `<file>.tmp-<number>` file in the data folder is what an interrupted write (a killed `kitemark fix`) leaves behind. It is not read as part of the register; `kitemark fix` removes it.',
+  },
+  {
     code: 'csv/empty',
     severity: 'error',
     title: 'Empty CSV file',

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,28 @@ describe('kitemark fix', () => {
     expect(kitemark(['fix', '--data', dir]).status).toBe(0);
     expect(kitemark(['validate', '--data', dir]).status).toBe(0);
     expect(kitemark(['fix', '--data', dir, '--check']).stdout).toContain('Nothing to fix.');
+  });
+});
+
+describe('leftovers of an interrupted write', () => {
+  // Above Linux's largest process ID, so no process can be running with it.
+  const DEAD = 4_194_305;
+
+  it('are reported by validate and removed by fix, which never leaves its own', () => {
+    const dir = fixtureDir();
+    const leftover = join(dir, `providers.csv.tmp-${DEAD}`);
+    writeFileSync(leftover, 'provider_id,name\nP0');
+    const validate = kitemark(['validate', '--data', dir, '--format', 'json']);
+    expect(validate.status).toBe(0);
+    expect(JSON.parse(validate.stdout)).toMatchObject([
+      { severity: 'warning', code: 'file/leftover', file: `providers.csv.tmp-${DEAD}` },
+    ]);
+    breakPostcode(dir);
+    const fix = kitemark(['fix', '--data', dir]);
+    expect(fix.status).toBe(0);
+    expect(fix.stdout).toContain(`providers.csv.tmp-${DEAD}: removed`);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(kitemark(['validate', '--data', dir]).stdout).toContain('0 errors, 0 warnings.');
   });
 });
 

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readDataDir } from '../../io/registerFolder.ts';
-import { writeFileAtomic } from '../../io/atomic.ts';
+import { removeLeftoverFiles, writeFileAtomic } from '../../io/atomic.ts';
 import { fixRegister } from '../../lib/fixRegister.ts';
 
 export const fixCommand = defineCommand({
@@ -41,6 +41,9 @@ Options:
       return result.files.size === 0 ? 0 : 1;
     }
     for (const [file, text] of result.files) await writeFileAtomic(join(dir, file), text);
+    // A fix that was killed mid-write leaves `<file>.tmp-<pid>` beside the table.
+    for (const path of await removeLeftoverFiles(dir))
+      process.stdout.write(`${path}: removed, left over from an interrupted write\n`);
     process.stdout.write(
       result.files.size === 0 ? 'Nothing to fix.\n' : `Fixed ${result.files.size} files.\n`,
     );
