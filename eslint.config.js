@@ -76,6 +76,16 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+      // Spreading a long array into arguments overflows the call stack (about 100,000 items).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement:not([argument.type='ArrayExpression'])",
+          message:
+            'Append in a loop (or concat): a long array spread into push() overflows the stack.',
+        },
+      ],
     },
   },
   {

@@ -15,7 +15,7 @@
  * - `writeAtomic`: beside the target, then renamed over it, so readers see old or new, never half.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { DownloadSink } from '../lib/downloads/buildDownloads.ts';
 import { OutputPathError } from './errors.ts';
@@ -111,8 +111,13 @@ export class OutputFolder {
     const target = this.resolve(relativePath);
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.tmp-${process.pid}`;
-    await writeFile(temporary, contents);
-    await rename(temporary, target);
+    try {
+      await writeFile(temporary, contents);
+      await rename(temporary, target);
+    } catch (e) {
+      await rm(temporary, { force: true });
+      throw e;
+    }
   }
 }
 

@@ -24,6 +24,11 @@ export interface Issue {
   message: string;
   /** Plain English: how to put it right, where we can say. */
   fix?: string;
+  /**
+   * Only on the summary that ends a capped list (see capIssues): the number of further issues of
+   * this code, from this position on, that are counted but not listed.
+   */
+  omitted?: number;
 }
 
 export interface IssueAt {

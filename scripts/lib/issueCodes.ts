@@ -43,6 +43,13 @@ const CODES = catalogue([
     description: 'Every table, codelist and register.json must be present, even if empty.',
   },
   {
+    code: 'file/leftover',
+    severity: 'warning',
+    title: 'Leftover temporary file',
+    description:
+      'A `<file>.tmp-<number>` file in the data folder is what an interrupted write (a killed `kitemark fix`) leaves behind. It is not read as part of the register; `kitemark fix` removes it.',
+  },
+  {
     code: 'csv/empty',
     severity: 'error',
     title: 'Empty CSV file',
@@ -60,6 +67,13 @@ const CODES = catalogue([
     severity: 'error',
     title: 'Not UTF-8',
     description: 'CSV files are UTF-8. Files saved as Windows-1252 or Latin-1 are rejected.',
+  },
+  {
+    code: 'csv/too-many-errors',
+    severity: 'error',
+    title: 'Too broken to read on',
+    description:
+      'After a stray quote the file is read on the way a spreadsheet would; past 100 broken rows (stray quotes or the wrong number of cells) the rest is not read, as it would only repeat the same fault.',
   },
   {
     code: 'csv/bom',
@@ -180,6 +194,14 @@ const CODES = catalogue([
     severity: 'warning',
     title: 'HTML in text',
     description: 'Text is plain: HTML tags are shown as written, never run.',
+    applies: isFreeText,
+  },
+  {
+    code: 'text/invisible',
+    severity: 'error',
+    title: 'Invisible or control character',
+    description:
+      'Text holds no control characters, hidden text-direction marks, zero-width characters, private-use or non-characters: they do not show, yet they can make a name read differently from what it says, break a badge image, or reach a terminal as commands. Line breaks are allowed in descriptions only. `kitemark fix` removes them.',
     applies: isFreeText,
   },
   {

@@ -16,6 +16,7 @@ import type {
   Provider,
   RegisterMetadata,
 } from './types.generated.ts';
+import { appendAll } from './appendAll.ts';
 
 export type { Codelist, JsonSource, LoadedRegister, Row, Sources, Table } from './registerTypes.ts';
 
@@ -111,8 +112,9 @@ function readTable<T>(
     }
     rows[r] = { line, record: record as T };
   }
-  issues.push(
-    ...validateTable(
+  appendAll(
+    issues,
+    validateTable(
       { file, present: true, header, column, rows: parsed.table.rows },
       compiled,
       codelists,

@@ -32,6 +32,7 @@ import { checkText } from './validate/templates/text.ts';
 import { checkVersions } from './validate/templates/versions.ts';
 
 export type { TemplateCheckOptions } from './validate/templates/checkedTemplate.ts';
+import { appendAll } from './appendAll.ts';
 
 const FILE = /^contract-templates\/([^/]+)\/([^/]+)\.json$/;
 
@@ -53,7 +54,8 @@ function checkTemplate(
   };
   checkFile(checked, issues);
   const validate = schemaCheck();
-  if (!validate(source.value)) issues.push(...templateSchemaIssues(checked, validate.errors ?? []));
+  if (!validate(source.value))
+    appendAll(issues, templateSchemaIssues(checked, validate.errors ?? []));
   const value = checked.value;
   if (!value) return checked;
 

@@ -5,6 +5,7 @@
  */
 import { compareIssues, error, type Issue } from './issue.ts';
 import { jsonPosition } from './jsonPosition.ts';
+import { validateJsonText } from './validateJsonText.ts';
 import { EMPTY_REFERENCE, type Reference } from './reference.ts';
 import type { LoadedRegister, Row } from './registerTypes.ts';
 import registerSchema from '../../schema/register.schema.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import { checkDuplicates } from './validate/rules/duplicates.ts';
 import { checkPostcodes } from './validate/rules/postcodes.ts';
 import { checkProviders } from './validate/rules/providers.ts';
 import type { RegisterRule, RuleContext } from './validate/rules/ruleContext.ts';
+import { appendAll } from './appendAll.ts';
 
 export interface ValidateOptions {
   /** `YYYY-MM-DD`: the day expiry and review dates are judged against. */
@@ -63,6 +65,9 @@ export function validateRegister(register: LoadedRegister, options: ValidateOpti
     });
     for (const issue of described) issues.push(issue);
   }
+
+  if (register.meta.value !== undefined)
+    appendAll(issues, validateJsonText('register.json', register.meta.text, register.meta.value));
 
   for (const required of new Set(
     Object.values(TABLES).flatMap((t) => t.fields.map((f) => f.codelist).filter(Boolean)),

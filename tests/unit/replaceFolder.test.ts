@@ -45,6 +45,20 @@ describe('replaceFolder', () => {
     expect(readdirSync(root).filter((n) => n.startsWith('kept.'))).toEqual([]);
   });
 
+  it('clears the folders of killed builds even when this build fails', async () => {
+    const target = join(root, 'killed');
+    // What a build killed mid-way leaves (4194305 is above Linux's largest process ID).
+    mkdirSync(join(root, 'killed.tmp-4194305-1'));
+    writeFileSync(join(root, 'killed.tmp-4194305-1/half.html'), 'half');
+    await expect(
+      replaceFolder(target, async () => {
+        throw new Error('render failed');
+      }),
+    ).rejects.toThrow('render failed');
+    await waitFor(() => !readdirSync(root).some((n) => n.startsWith('killed.')));
+    expect(readdirSync(root).filter((n) => n.startsWith('killed.'))).toEqual([]);
+  });
+
   it('builds a folder that did not exist', async () => {
     const target = join(root, 'fresh/site');
     await replaceFolder(target, async (dir) => writeFileSync(join(dir, 'index.html'), 'x'));

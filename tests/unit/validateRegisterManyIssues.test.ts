@@ -21,3 +21,16 @@ describe('validateRegister with very many issues', () => {
     expect(issues.filter((i) => i.code === code)).toHaveLength(300_000);
   });
 });
+
+describe('loadRegister with very many issues in one table', () => {
+  it('collects them without overflowing the call stack', () => {
+    const files = fixtureFiles();
+    const documents = files.get('documents.csv')!.split('\n');
+    const header = documents[0]!;
+    const row = documents[1]!.replace(/(\d{4})-(\d{2})-(\d{2})/g, '$3/$2/$1');
+    const rows = Array.from({ length: 60_000 }, () => row);
+    files.set('documents.csv', [header, ...rows, ''].join('\n'));
+    const loaded = loadRegister(toSources(files));
+    expect(loaded.issues.filter((i) => i.code === 'date/format').length).toBeGreaterThan(150_000);
+  });
+});

@@ -15,6 +15,17 @@ export function gitRoutes(c: RouteContext): Route[] {
       },
     ],
     [
+      'GET',
+      '/repos/{owner}/{repo}/git/matching-refs/{ref}',
+      ({ params }) => ({
+        status: 200,
+        body: [...gh.refs]
+          .filter(([ref]) => ref.startsWith(params['ref']!))
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([ref, sha]) => refJson(ref, sha)),
+      }),
+    ],
+    [
       'POST',
       '/repos/{owner}/{repo}/git/refs',
       ({ body }) => {
@@ -79,6 +90,35 @@ export function gitRoutes(c: RouteContext): Route[] {
           date: author.date ?? NOW,
         });
         return { status: 201, body: commitJson(gh.commits.get(sha)!) };
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/git/trees/{tree_sha}',
+      // Trees are kept flat, as GitHub lists them with ?recursive=1 (the only way the bots ask).
+      ({ params }) =>
+        gh.trees.has(params['tree_sha']!)
+          ? { status: 200, body: treeJson(params['tree_sha']!) }
+          : notFound(),
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/git/blobs/{file_sha}',
+      ({ params }) => {
+        const blob = gh.blobs.get(params['file_sha']!);
+        if (!blob) return notFound();
+        const sha = params['file_sha']!;
+        return {
+          status: 200,
+          body: {
+            sha,
+            node_id: `B_${sha}`,
+            size: blob.length,
+            url: `${api()}/repos/${owner}/${repo}/git/blobs/${sha}`,
+            content: blob.toString('base64'),
+            encoding: 'base64',
+          },
+        };
       },
     ],
     [

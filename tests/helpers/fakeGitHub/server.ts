@@ -105,12 +105,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const requestProblems =
         method === 'GET' || method === 'DELETE' ? [] : checkRequest(method, route.template, body);
       if (requestProblems.length) {
-        gh.violations.push(...requestProblems.map((p) => `${method} ${url.pathname}: ${p}`));
+        for (const p of requestProblems) gh.violations.push(`${method} ${url.pathname}: ${p}`);
         return send(422, invalid(requestProblems.join('; ')).body, {}, route.template);
       }
       const reply = route.handler({ params, query: url.searchParams, body, actor });
       const problems = checkResponse(method, route.template, reply.status, reply.body);
-      gh.violations.push(...problems.map((p) => `${method} ${url.pathname}: ${p}`));
+      for (const p of problems) gh.violations.push(`${method} ${url.pathname}: ${p}`);
       return send(reply.status, reply.body, reply.headers, route.template);
     }
     gh.violations.push(

@@ -159,7 +159,7 @@ export function createState(options: FakeGitHubOptions): FakeState {
       if (s === ancestor) return true;
       if (seen.has(s)) continue;
       seen.add(s);
-      stack.push(...(gh.commits.get(s)?.parents ?? []));
+      for (const p of gh.commits.get(s)?.parents ?? []) stack.push(p);
     }
     return false;
   }

@@ -4,7 +4,7 @@
  * cross-references to clauses, sections and schedules that exist.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { forbiddenCharacterAt } from '../../contracts/fillContract.ts';
+import { forbiddenCharacterAt } from '../../textPolicy.ts';
 import {
   findCrossReferences,
   findMalformedPlaceholders,
