@@ -23,6 +23,8 @@ export interface SnapshotSource {
   /** The repository, for committed releases. */
   repository?: string;
   dataPath?: string;
+  /** Where the schemas are published (see DownloadOptions.schemaUrl). */
+  schemaUrl?: string;
   /** The working tree's register and schemas, for a provisional release. */
   working: { loaded: LoadedRegister; schemaFiles: ReadonlyMap<string, Uint8Array> };
 }
@@ -78,7 +80,14 @@ export async function buildSnapshot(
   }
   if (!reason) {
     const summary = await writeDownloads(
-      { loaded, asAt, created: release.date, url, schemaFiles },
+      {
+        loaded,
+        asAt,
+        created: release.date,
+        url,
+        schemaFiles,
+        ...(source.schemaUrl ? { schemaUrl: source.schemaUrl } : {}),
+      },
       sink,
     );
     if (summary.problems.length > 0) {

@@ -28,6 +28,7 @@ import { buildSnapshots } from './buildSnapshots.ts';
 import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
 import { writeFiles } from './writeFiles.ts';
+import { publishSchemaFiles } from '../lib/schemaUrls.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { dataPaths } from './pages/dataPaths.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
@@ -63,13 +64,15 @@ async function writeAll(
 export async function publishDownloads(context: PublishContext): Promise<void> {
   const { loaded, register, site, outDir } = context;
   const state = await openDataState(context);
-  const schemaFiles = await readSchemaFiles();
+  const schemaUrl = absoluteUrl(site, dataPaths.schema(''));
+  const schemaFiles = publishSchemaFiles(await readSchemaFiles(), schemaUrl);
   const options = {
     loaded,
     asAt: site.today,
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    schemaUrl,
   };
   // Checked before anything is written; then each file is written as it is made.
   const problems = checkDownloadTables(collectDownloadTables(loaded, site.today));
@@ -147,6 +150,7 @@ export async function publishVersions(context: PublishContext): Promise<void> {
       ...(state.history.repository ? { repository: state.history.repository } : {}),
       ...(state.history.dataPath ? { dataPath: state.history.dataPath } : {}),
       working: { loaded, schemaFiles },
+      schemaUrl: absoluteUrl(site, dataPaths.schema('')),
     },
     archive,
   );

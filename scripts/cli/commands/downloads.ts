@@ -21,7 +21,8 @@ Options:
   --out DIR           the folder to write
   --data DIR          the register folder (default: data/)
   --today DATE        judge statuses (providers-with-status) as of DATE (default: today in London)
-  --url URL           where the files will be published, for datapackage.json's id
+  --url URL           where the files will be published (a folder, ending /), for
+                      datapackage.json's id and the schemas' $id (URL/schema/…)
 
 Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
   options: {
@@ -63,7 +64,9 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
           loaded,
           asAt: today,
           created: utcSeconds(new Date()),
-          ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
+          ...(typeof values['url'] === 'string'
+            ? { url: values['url'], schemaUrl: new URL('schema/', values['url']).href }
+            : {}),
           schemaFiles,
         },
         dirSink(temporary),

@@ -25,6 +25,8 @@ import { createHash } from 'node:crypto';
 import { joinProvidersWithStatus } from './joinProvidersWithStatus.ts';
 import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writeWorkbook.ts';
 import { describeLicence, formatCitation } from './citation.ts';
+import { publishSchemaFiles, publishedSchemaUrl } from '../schemaUrls.ts';
+import { checkDataPackage } from '../dataPackageRules.ts';
 
 export interface DownloadOptions {
   loaded: LoadedRegister;
@@ -36,12 +38,19 @@ export interface DownloadOptions {
   url?: string;
   /** The JSON Schema files that describe this register, by file name (`providers.schema.json`). */
   schemaFiles: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Where the schemas are published (absolute URL of their folder, ending `/`): their `$id`s
+   * and every `$ref` to them say so, so that a validator can fetch them. Left as written in
+   * `schema/` when absent.
+   */
+  schemaUrl?: string;
 }
 
 /** Something that stops a download being published as it should be. */
 export type DownloadProblem =
   | WorkbookProblem
-  | { code: 'csv/formula-like-cell'; table: string; row: number; field: string; message: string };
+  | { code: 'csv/formula-like-cell'; table: string; row: number; field: string; message: string }
+  | { code: 'datapackage/invalid'; at: string; message: string };
 
 /** Where the files go, as they are made: a folder, or memory (tests, small registers). */
 export interface DownloadSink {
@@ -141,6 +150,7 @@ export async function writeDownloads(
   }
   const tables = collectDownloadTables(loaded, options.asAt);
   for (const problem of checkDownloadTables(tables)) problems.push(problem);
+  const schemaRef = (id: string) => publishedSchemaUrl(id, options.schemaUrl);
   const written = new Map<string, WrittenFile>();
   const packageFiles: PackageFile[] = [];
   const write = async (path: string, chunks: Iterable<Uint8Array>): Promise<WrittenFile> => {
@@ -180,7 +190,7 @@ export async function writeDownloads(
       description: `The ${kind} ${table.name} as a JSON array of records: lists are arrays and empty values are left out.`,
       ...(await write(`${table.path}.json`, jsonChunks(table))),
       ...(table.jsonSchema
-        ? { jsonSchema: { type: 'array', items: { $ref: table.jsonSchema } } }
+        ? { jsonSchema: { type: 'array', items: { $ref: schemaRef(table.jsonSchema) } } }
         : {}),
     });
   }
@@ -195,7 +205,7 @@ export async function writeDownloads(
       title: `Contract template ${id} version ${version}`,
       description: 'The contract template exactly as held in the register.',
       ...(await write(template.file, [utf8(template.text)])),
-      jsonSchema: { $ref: contractTemplateSchema.$id },
+      jsonSchema: { $ref: schemaRef(contractTemplateSchema.$id) },
     });
   }
 
@@ -219,7 +229,8 @@ export async function writeDownloads(
     ...(await write(workbookName, [workbook.bytes])),
   });
 
-  for (const [name, bytes] of [...options.schemaFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const schemaFiles = publishSchemaFiles(options.schemaFiles, options.schemaUrl);
+  for (const [name, bytes] of [...schemaFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { $id?: string; title?: string };
     packageFiles.push({
       name: `schema-${name.replace(/\.schema\.json$|\.json$/, '')}`,
@@ -239,7 +250,7 @@ export async function writeDownloads(
     description:
       'What the register is, who publishes it, its licence and version (data/register.json).',
     ...(await write('register.json', [utf8(loaded.meta.text)])),
-    jsonSchema: { $ref: String(SCHEMAS.register['$id']) },
+    jsonSchema: { $ref: schemaRef(String(SCHEMAS.register['$id'])) },
   });
 
   const dataPackage = buildDataPackage({
@@ -248,6 +259,8 @@ export async function writeDownloads(
     ...(options.url ? { id: options.url } : {}),
     files: packageFiles,
   });
+  for (const p of checkDataPackage(dataPackage))
+    problems.push({ code: 'datapackage/invalid', at: p.at, message: p.message });
   await write('datapackage.json', [utf8(`${JSON.stringify(dataPackage, null, 2)}\n`)]);
   await write('README.md', [utf8(formatReadme(meta, options, tables, workbookName))]);
   await write('SHA256SUMS', [utf8(formatChecksums(written))]);
