@@ -25,6 +25,8 @@ import { createHash } from 'node:crypto';
 import { joinProvidersWithStatus } from './joinProvidersWithStatus.ts';
 import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writeWorkbook.ts';
 import { describeLicence, formatCitation } from './citation.ts';
+import { writeSqlite } from './writeSqlite.ts';
+import { datasetteMetadata } from './datasetteMetadata.ts';
 import { publishSchemaFiles, publishedSchemaUrl } from '../schemaUrls.ts';
 import { checkDataPackage } from '../dataPackageRules.ts';
 
@@ -77,6 +79,8 @@ export interface DownloadSet extends Omit<DownloadSummary, 'files'> {
 }
 
 export const WORKBOOK_FILE = (name: string) => `${name}.xlsx`;
+export const SQLITE_FILE = (name: string) => `${name}.sqlite`;
+export const DATASETTE_METADATA_FILE = 'datasette-metadata.json';
 
 const encoder = new TextEncoder();
 const utf8 = (text: string) => encoder.encode(text);
@@ -227,6 +231,38 @@ export async function writeDownloads(
     description:
       'Every table as a sheet of one XLSX workbook, with a README sheet and a Fields sheet. Cells are typed (dates, numbers, true/false); none is a formula.',
     ...(await write(workbookName, [workbook.bytes])),
+  });
+
+  const sqliteName = SQLITE_FILE(meta.name);
+  packageFiles.push({
+    name: 'database',
+    path: sqliteName,
+    format: 'sqlite',
+    title: 'All tables in one SQLite database',
+    description:
+      'Every table in one SQLite database, with declared types, primary and foreign keys, indexes and full-text search of providers (FTS5): ready for SQL, Datasette and Datasette Lite.',
+    ...(await write(sqliteName, [await writeSqlite(tables)])),
+  });
+  packageFiles.push({
+    name: 'datasette-metadata',
+    path: DATASETTE_METADATA_FILE,
+    format: 'json',
+    title: 'Datasette metadata for the SQLite database',
+    description: `Titles, descriptions, licence and source of the database's tables and columns, for \`datasette ${sqliteName} -m ${DATASETTE_METADATA_FILE}\`.`,
+    ...(await write(DATASETTE_METADATA_FILE, [
+      utf8(
+        `${JSON.stringify(
+          datasetteMetadata({
+            meta,
+            tables,
+            database: sqliteName.replace(/\.sqlite$/, ''),
+            ...(options.url ? { url: options.url } : {}),
+          }),
+          null,
+          2,
+        )}\n`,
+      ),
+    ])),
   });
 
   const schemaFiles = publishSchemaFiles(options.schemaFiles, options.schemaUrl);
@@ -380,6 +416,7 @@ function formatReadme(
     '- `datapackage.json`: a Frictionless Data Package describing every file, with its size, SHA-256 hash and, for CSV files, a Table Schema.',
     '- `SHA256SUMS`: the SHA-256 of every file; check a copy with `sha256sum -c SHA256SUMS`.',
     `- \`${workbook}\`: every table as a sheet of one workbook.`,
+    `- \`${SQLITE_FILE(meta.name)}\`: every table in one SQLite database with keys, indexes and full-text search of providers; \`${DATASETTE_METADATA_FILE}\` describes it for Datasette (\`datasette ${SQLITE_FILE(meta.name)} -m ${DATASETTE_METADATA_FILE}\`).`,
     ...tables.map(
       (t) => `- \`${t.path}.csv\` and \`${t.path}.json\`: ${t.title} (${t.records.length} rows).`,
     ),
