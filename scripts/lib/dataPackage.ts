@@ -19,7 +19,19 @@ export const MEDIA_TYPES = {
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   sqlite: 'application/vnd.sqlite3',
+  cff: 'application/yaml',
 } as const;
+
+/** What the register is about, for catalogues: datapackage.json, CITATION.cff, DCAT. */
+export const REGISTER_KEYWORDS = [
+  'kitemark',
+  'health',
+  'social care',
+  'voluntary sector',
+  'charities',
+  'commissioning',
+  'England',
+];
 
 /** What a resource is: a table (with a Table Schema), a JSON document, or any other file. */
 export type ResourceType = 'table' | 'json' | 'file';
@@ -113,7 +125,9 @@ export function buildDataPackage(options: DataPackageOptions): DataPackage {
       description: file.description,
       format: file.format,
       mediatype: MEDIA_TYPES[file.format],
-      ...(file.format === 'csv' || file.format === 'json' ? { encoding: 'utf-8' as const } : {}),
+      ...(file.format === 'csv' || file.format === 'json' || file.format === 'cff'
+        ? { encoding: 'utf-8' as const }
+        : {}),
       bytes: file.bytes,
       hash: `sha256:${file.sha256}`,
     };
@@ -138,15 +152,7 @@ export function buildDataPackage(options: DataPackageOptions): DataPackage {
     version: meta.version,
     created: options.created,
     ...(meta.homepage ? { homepage: meta.homepage } : {}),
-    keywords: [
-      'kitemark',
-      'health',
-      'social care',
-      'voluntary sector',
-      'charities',
-      'commissioning',
-      'England',
-    ],
+    keywords: [...REGISTER_KEYWORDS],
     licenses: [{ name: meta.licence.name, title: meta.licence.title, path: meta.licence.path }],
     contributors: [
       {

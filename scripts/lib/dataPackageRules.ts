@@ -60,10 +60,12 @@ const FORMAT_MEDIA: Record<string, string> = {
   md: 'text/markdown',
   txt: 'text/plain',
   zip: 'application/zip',
+  cff: 'application/yaml',
+  yaml: 'application/yaml',
 };
 /** Formats a reader takes as one table. A workbook holds many sheets and is read from its first. */
 const TABLE_FORMATS = new Set(['csv', 'tsv']);
-const TEXT_FORMATS = new Set(['csv', 'tsv', 'json', 'md', 'txt']);
+const TEXT_FORMATS = new Set(['csv', 'tsv', 'json', 'md', 'txt', 'cff', 'yaml']);
 const ENCODINGS = new Set(['utf-8', 'utf-16', 'utf-16le', 'utf-16be', 'iso-8859-1', 'ascii']);
 
 export const FIELD_TYPES = [

@@ -24,7 +24,7 @@ import { cellText } from './downloadTable.ts';
 import { createHash } from 'node:crypto';
 import { joinProvidersWithStatus } from './joinProvidersWithStatus.ts';
 import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writeWorkbook.ts';
-import { describeLicence, formatCitation } from './citation.ts';
+import { describeLicence, formatCitation, formatCitationCff } from './citation.ts';
 import { writeSqlite } from './writeSqlite.ts';
 import { datasetteMetadata } from './datasetteMetadata.ts';
 import { publishSchemaFiles, publishedSchemaUrl } from '../schemaUrls.ts';
@@ -289,6 +289,26 @@ export async function writeDownloads(
     jsonSchema: { $ref: schemaRef(String(SCHEMAS.register['$id'])) },
   });
 
+  packageFiles.push({
+    name: 'citation',
+    path: 'CITATION.cff',
+    format: 'cff',
+    title: 'How to cite this version (Citation File Format)',
+    description:
+      'The title, version, release date, publisher, licence and address of this version, in Citation File Format 1.2.0, which reference managers and GitHub read.',
+    ...(await write('CITATION.cff', [
+      utf8(
+        formatCitationCff(meta, {
+          version: { version: meta.version, released: options.created },
+          ...(options.url ? { url: options.url } : {}),
+          ...(meta.publisher.url?.startsWith('https://github.com/')
+            ? { repository: meta.publisher.url }
+            : {}),
+        }),
+      ),
+    ])),
+  });
+
   const dataPackage = buildDataPackage({
     meta,
     created: options.created,
@@ -415,6 +435,7 @@ function formatReadme(
     '',
     '- `datapackage.json`: a Frictionless Data Package describing every file, with its size, SHA-256 hash and, for CSV files, a Table Schema.',
     '- `SHA256SUMS`: the SHA-256 of every file; check a copy with `sha256sum -c SHA256SUMS`.',
+    '- `CITATION.cff`: how to cite this version, in Citation File Format.',
     `- \`${workbook}\`: every table as a sheet of one workbook.`,
     `- \`${SQLITE_FILE(meta.name)}\`: every table in one SQLite database with keys, indexes and full-text search of providers; \`${DATASETTE_METADATA_FILE}\` describes it for Datasette (\`datasette ${SQLITE_FILE(meta.name)} -m ${DATASETTE_METADATA_FILE}\`).`,
     ...tables.map(
