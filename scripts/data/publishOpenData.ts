@@ -13,6 +13,8 @@ import {
   formatDictionaryJson,
 } from '../lib/dataDictionary.ts';
 import {
+  DATASETTE_METADATA_FILE,
+  SQLITE_FILE,
   WORKBOOK_FILE,
   checkDownloadTables,
   collectDownloadTables,
@@ -29,6 +31,12 @@ import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
 import { writeFiles } from './writeFiles.ts';
 import { publishSchemaFiles } from '../lib/schemaUrls.ts';
+import {
+  buildDcatCatalogue,
+  buildSchemaOrgDataset,
+  catalogueFiles,
+  type CatalogueOptions,
+} from '../lib/downloads/catalogue.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { dataPaths } from './pages/dataPaths.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
@@ -98,7 +106,25 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
   );
   const dictionary = describeDataDictionary(set.tables, loaded.codelists);
   const latest = latestRelease(state.releases);
+  const released = state.releases.filter((r) => !r.provisional && isSafeVersion(r.version));
+  const catalogue: CatalogueOptions = {
+    meta: register.meta,
+    version: register.meta.version,
+    url: options.url,
+    catalogueUrl: absoluteUrl(site, dataPaths.catalogue),
+    modified: options.created,
+    ...(released.length > 0
+      ? { issued: released.map((r) => r.date).reduce((a, b) => (a < b ? a : b)) }
+      : {}),
+    files: catalogueFiles(set.dataPackage, set.files),
+    versions: [...released].reverse().map((r) => ({
+      version: r.version,
+      released: r.date,
+      url: absoluteUrl(site, dataPaths.version(r.version)),
+    })),
+  };
   await writeAll(outDir, [
+    [dataPaths.catalogue, `${JSON.stringify(buildDcatCatalogue(catalogue), null, 2)}\n`],
     ...[...templates].map(([f, b]): [string, string | Uint8Array] => [dataPaths.template(f), b]),
     ...[...schemaFiles].map(([f, b]): [string, Uint8Array] => [dataPaths.schema(f), b]),
     [dataPaths.dictionaryCsv, formatDictionaryCsv(dictionary)],
@@ -119,6 +145,8 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
           ]),
         ),
         schemas: [...schemaFiles.keys()],
+        database: { file: SQLITE_FILE(register.meta.name), metadata: DATASETTE_METADATA_FILE },
+        jsonLd: buildSchemaOrgDataset(catalogue),
       }),
     ],
   ]);
