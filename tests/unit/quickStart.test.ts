@@ -51,7 +51,12 @@ describe('the pandas quick start', () => {
           expect(call.dtype[f.name], `${table.name}.${f.name}`).toBe(
             f.list || f.type === 'string'
               ? 'string'
-              : { integer: 'Int64', number: 'float64', boolean: 'boolean' }[f.type],
+              : (
+                  { integer: 'Int64', number: 'float64', boolean: 'boolean' } as Record<
+                    string,
+                    string
+                  >
+                )[f.type],
           );
       }
       expect(Object.keys(call.dtype).length + call.dates.length).toBe(table.fields.length);
