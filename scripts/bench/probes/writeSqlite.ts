@@ -2,7 +2,7 @@
 // database twice (the second time only to compare bytes: a release is hashed). Prints the
 // milliseconds of each part, the bytes, and whether both writes gave the same file.
 import { createHash } from 'node:crypto';
-import { readRegister } from '../../cli/files.ts';
+import { readRegister } from '../../io/registerFolder.ts';
 import { collectDownloadTables } from '../../lib/downloads/buildDownloads.ts';
 import { writeSqlite } from '../../lib/downloads/writeSqlite.ts';
 
