@@ -155,6 +155,45 @@ print(json.dumps([r[0] for r in db.execute('select provider_id from providers wh
     expect(sql).toMatch(/VIRTUAL TABLE.*USING fts5.*content=\[providers\]/);
   });
 
+  it('writes any text exactly: quotes, NUL, line breaks, emoji, SQL that is only text', async () => {
+    const values = ["it's", 'a\u0000b', "');DROP TABLE t;--", 'line\nbreak', '😀 Llŷn', "''"];
+    const bytes = await writeSqlite([
+      {
+        name: 'tricky',
+        path: 'tricky',
+        title: 'Tricky',
+        description: 'Values that break naive SQL.',
+        fields: [
+          { name: 'n', title: 'N', description: '', type: 'integer', list: false, required: true },
+          {
+            name: 'text',
+            title: 'Text',
+            description: '',
+            type: 'string',
+            list: false,
+            required: false,
+          },
+          { name: 'x', title: 'X', description: '', type: 'number', list: false, required: false },
+        ],
+        primaryKey: ['n'],
+        foreignKeys: [],
+        records: values.map((text, n) => ({ n, text, x: n / 3 })),
+      },
+    ]);
+    const file = join(dir, 'tricky.sqlite');
+    writeFileSync(file, bytes);
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import json, sqlite3, sys\nprint(json.dumps(sqlite3.connect(sys.argv[1]).execute("select n, text, x from tricky order by n").fetchall()))',
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual(values.map((text, n) => [n, text, n / 3]));
+  });
+
   it('is the same bytes when written again', async () => {
     const again = await writeSqlite(set.tables);
     expect(sha(again)).toBe(sha(set.files.get(DATABASE)!));
