@@ -14,10 +14,11 @@ import { hasErrors } from '../../lib/issue.ts';
 
 export const downloadsCommand = defineCommand({
   name: 'downloads',
-  summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
+  summary: 'write the open-data downloads (CSV, JSON, XLSX, SQLite, datapackage.json) to a folder',
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
-  help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
-and SHA-256 of every file), SHA256SUMS, README.md and the JSON Schemas. The register must
+  help: `Writes every table as CSV and JSON, the XLSX workbook, the SQLite database,
+datapackage.json (with the size and SHA-256 of every file), SHA256SUMS, README.md,
+CITATION.cff and the JSON Schemas. The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
