@@ -9,6 +9,7 @@ import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
 import { replaceDirectory } from '../../io/atomic.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
 
@@ -18,7 +19,7 @@ export const downloadsCommand = defineCommand({
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
   help: `Writes every table as CSV and JSON, the XLSX workbook, the SQLite database,
 datapackage.json (with the size and SHA-256 of every file), SHA256SUMS, README.md,
-CITATION.cff and the JSON Schemas. The register must
+CITATION.cff, the JSON Schemas and the HSDS 3.0 tabular package (hsds/). The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
@@ -61,6 +62,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       return 1;
     }
     const schemaFiles = await readSchemaFiles();
+    const geography = await readGeography();
     let written = 0;
     await replaceDirectory(out, async (temporary) => {
       const summary = await writeDownloads(
@@ -72,6 +74,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
             ? { url: values['url'], schemaUrl: new URL('schema/', values['url']).href }
             : {}),
           schemaFiles,
+          geography,
         },
         dirSink(temporary),
       );

@@ -21,6 +21,8 @@ export const paths = {
   apply: 'apply/',
   approval: 'about/approving-changes/',
   api: 'api/',
+  /** The HSDS 3.0 feed: its `GET /` document; records and pages below it. */
+  hsds: 'hsds/',
   /** Owned by the data engineer (issue 4). */
   data: 'data/',
   /** Owned by the contracts engineer (issue 5). */

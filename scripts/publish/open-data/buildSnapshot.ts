@@ -5,6 +5,7 @@
  * read as a valid register becomes a raw snapshot of its files instead (see buildRawSnapshot).
  */
 import { readGitRevision } from '../../io/git/readGitRevision.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import {
   checkDownloadTables,
   collectDownloadTables,
@@ -86,6 +87,7 @@ export async function buildSnapshot(
         created: release.date,
         url,
         schemaFiles,
+        geography: await readGeography(),
         ...(source.schemaUrl ? { schemaUrl: source.schemaUrl } : {}),
       },
       sink,
