@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> 
   validate: () => import('./validate.ts'),
   history: () => import('./history.ts'),
   downloads: () => import('./downloads.ts'),
+  sqlite: () => import('./sqlite.ts'),
   build: () => import('./build.ts'),
   search: () => import('./search.ts'),
   hsds: () => import('./hsds.ts'),

@@ -15,18 +15,19 @@ import { hasErrors } from '../../lib/issue.ts';
 
 export const downloadsCommand = defineCommand({
   name: 'downloads',
-  summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
+  summary: 'write the open-data downloads (CSV, JSON, XLSX, SQLite, datapackage.json) to a folder',
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
-  help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
-and SHA-256 of every file), SHA256SUMS, README.md, the JSON Schemas and the HSDS 3.0
-tabular package (hsds/). The register must
+  help: `Writes every table as CSV and JSON, the XLSX workbook, the SQLite database,
+datapackage.json (with the size and SHA-256 of every file), SHA256SUMS, README.md,
+CITATION.cff, the JSON Schemas and the HSDS 3.0 tabular package (hsds/). The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
   --out DIR           the folder to write
   --data DIR          the register folder (default: data/)
   --today DATE        judge statuses (providers-with-status) as of DATE (default: today in London)
-  --url URL           where the files will be published, for datapackage.json's id
+  --url URL           where the files will be published (a folder, ending /), for
+                      datapackage.json's id and the schemas' $id (URL/schema/…)
 
 Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
   options: {
@@ -69,7 +70,9 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
           loaded,
           asAt: today,
           created: utcSeconds(new Date()),
-          ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
+          ...(typeof values['url'] === 'string'
+            ? { url: values['url'], schemaUrl: new URL('schema/', values['url']).href }
+            : {}),
           schemaFiles,
           geography,
         },

@@ -40,6 +40,8 @@ export const dataPaths = {
   dictionary: 'data/dictionary/',
   dictionaryCsv: 'data/data-dictionary.csv',
   dictionaryJson: 'data/data-dictionary.json',
+  /** The DCAT catalogue of the downloads (JSON-LD). */
+  catalogue: 'data/catalog.jsonld',
   versions: 'data/versions/',
   versionIndex: 'data/v/index.json',
   version: (version: string) => `data/v/${version}/`,

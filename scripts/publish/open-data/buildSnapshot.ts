@@ -24,6 +24,8 @@ export interface SnapshotSource {
   /** The repository, for committed releases. */
   repository?: string;
   dataPath?: string;
+  /** Where the schemas are published (see DownloadOptions.schemaUrl). */
+  schemaUrl?: string;
   /** The working tree's register and schemas, for a provisional release. */
   working: { loaded: LoadedRegister; schemaFiles: ReadonlyMap<string, Uint8Array> };
 }
@@ -79,7 +81,15 @@ export async function buildSnapshot(
   }
   if (!reason) {
     const summary = await writeDownloads(
-      { loaded, asAt, created: release.date, url, schemaFiles, geography: await readGeography() },
+      {
+        loaded,
+        asAt,
+        created: release.date,
+        url,
+        schemaFiles,
+        geography: await readGeography(),
+        ...(source.schemaUrl ? { schemaUrl: source.schemaUrl } : {}),
+      },
       sink,
     );
     if (summary.problems.length > 0) {

@@ -13,6 +13,8 @@ import {
   formatDictionaryJson,
 } from '../../lib/dataDictionary.ts';
 import {
+  DATASETTE_METADATA_FILE,
+  SQLITE_FILE,
   WORKBOOK_FILE,
   checkDownloadTables,
   collectDownloadTables,
@@ -27,6 +29,13 @@ import { absoluteUrl, dataPaths, outputFile } from '../kit/urls.ts';
 import { buildSnapshots } from './buildSnapshots.ts';
 import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
+import { publishSchemaFiles } from '../../lib/schemaUrls.ts';
+import {
+  buildDcatCatalogue,
+  buildSchemaOrgDataset,
+  catalogueFiles,
+  type CatalogueOptions,
+} from '../../lib/downloads/catalogue.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
 import { renderDownloadsPage } from './pages/downloadsPage.ts';
@@ -61,13 +70,15 @@ async function writeAll(
 export async function publishDownloads(context: PublishContext): Promise<void> {
   const { loaded, register, site, outDir } = context;
   const state = await openDataState(context);
-  const schemaFiles = await readSchemaFiles();
+  const schemaUrl = absoluteUrl(site, dataPaths.schema(''));
+  const schemaFiles = publishSchemaFiles(await readSchemaFiles(), schemaUrl);
   const options = {
     loaded,
     asAt: site.today,
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    schemaUrl,
     geography: await readGeography(),
   };
   // Checked before anything is written; then each file is written as it is made.
@@ -94,7 +105,25 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
   );
   const dictionary = describeDataDictionary(set.tables, loaded.codelists);
   const latest = latestRelease(state.releases);
+  const released = state.releases.filter((r) => !r.provisional && isSafeVersion(r.version));
+  const catalogue: CatalogueOptions = {
+    meta: register.meta,
+    version: register.meta.version,
+    url: options.url,
+    catalogueUrl: absoluteUrl(site, dataPaths.catalogue),
+    modified: options.created,
+    ...(released.length > 0
+      ? { issued: released.map((r) => r.date).reduce((a, b) => (a < b ? a : b)) }
+      : {}),
+    files: catalogueFiles(set.dataPackage, set.files),
+    versions: [...released].reverse().map((r) => ({
+      version: r.version,
+      released: r.date,
+      url: absoluteUrl(site, dataPaths.version(r.version)),
+    })),
+  };
   await writeAll(outDir, [
+    [dataPaths.catalogue, `${JSON.stringify(buildDcatCatalogue(catalogue), null, 2)}\n`],
     ...[...templates].map(([f, b]): [string, string | Uint8Array] => [dataPaths.template(f), b]),
     ...[...schemaFiles].map(([f, b]): [string, Uint8Array] => [dataPaths.schema(f), b]),
     [dataPaths.dictionaryCsv, formatDictionaryCsv(dictionary)],
@@ -115,6 +144,8 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
           ]),
         ),
         schemas: [...schemaFiles.keys()],
+        database: { file: SQLITE_FILE(register.meta.name), metadata: DATASETTE_METADATA_FILE },
+        jsonLd: buildSchemaOrgDataset(catalogue),
       }),
     ],
   ]);
@@ -146,6 +177,7 @@ export async function publishVersions(context: PublishContext): Promise<void> {
       ...(state.history.repository ? { repository: state.history.repository } : {}),
       ...(state.history.dataPath ? { dataPath: state.history.dataPath } : {}),
       working: { loaded, schemaFiles },
+      schemaUrl: absoluteUrl(site, dataPaths.schema('')),
     },
     archive,
   );

@@ -12,6 +12,7 @@ import { formatBytes, formatCount, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
 import { absoluteUrl, dataPaths, href } from '../../kit/urls.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
+import { formatPandasQuickStart, formatRQuickStart } from '../../../lib/downloads/quickStart.ts';
 
 export interface DownloadsPageInput {
   site: SiteInfo;
@@ -22,6 +23,10 @@ export interface DownloadsPageInput {
   /** File name → bytes of the templates for applicants. */
   templates: ReadonlyMap<string, number>;
   schemas: readonly string[];
+  /** The SQLite database and its Datasette metadata, by file name. */
+  database: { file: string; metadata: string };
+  /** schema.org Dataset markup for search engines. */
+  jsonLd: Record<string, unknown>;
 }
 
 export function renderDownloadsPage(input: DownloadsPageInput): string {
@@ -48,6 +53,11 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       <dd><time datetime="${site.today}">${formatDate(site.today)}</time></dd>
       <dt>Data package</dt>
       <dd>${link('datapackage.json', 'datapackage.json')}</dd>
+      <dt>Catalogue</dt>
+      <dd>
+        <a href="${url(dataPaths.catalogue)}">catalog.jsonld</a> (DCAT, for data portals and
+        harvesters)
+      </dd>
       <dt>Checksums</dt>
       <dd>
         ${link('SHA256SUMS', 'SHA256SUMS')} (check a copy with <code>sha256sum -c SHA256SUMS</code>)
@@ -113,6 +123,34 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       its licence and how to cite it) and a Fields sheet describing every column. Dates are dates,
       numbers are numbers and identifiers are text (leading zeros kept). No cell is a formula.
     </p>
+    <h2 id="database">All tables in one SQLite database</h2>
+    <p>
+      ${link(input.database.file, input.database.file)}: a table per CSV with its column types,
+      primary and foreign keys, indexes, and full-text search of providers' names, other names and
+      descriptions. Query it with any SQLite tool, or explore it with
+      <a href="https://datasette.io/">Datasette</a>:
+      <code>datasette ${input.database.file} -m ${input.database.metadata}</code>
+      (${link(input.database.metadata, input.database.metadata)} gives every table's and column's
+      description), or in the browser with
+      <a
+        href="https://lite.datasette.io/?url=${encodeURIComponent(absoluteUrl(site, dataPaths.file(input.database.file)))}&amp;metadata=${encodeURIComponent(absoluteUrl(site, dataPaths.file(input.database.metadata)))}"
+        >Datasette Lite</a
+      >.
+    </p>
+    <h2 id="quick-start">Quick start: pandas and R</h2>
+    <p>
+      Read the tables with the right types: identifiers (charity, company, CQC numbers and the
+      register's own keys) stay text so leading zeros are kept, dates are dates, and only an empty
+      cell is missing. Both are written from the schemas.
+    </p>
+    <h3 id="quick-start-pandas">Python (pandas)</h3>
+    <pre
+      class="code"
+    ><code>${formatPandasQuickStart(set.tables, absoluteUrl(site, dataPaths.downloads))}</code></pre>
+    <h3 id="quick-start-r">R (readr)</h3>
+    <pre
+      class="code"
+    ><code>${formatRQuickStart(set.tables, absoluteUrl(site, dataPaths.downloads))}</code></pre>
     <h2 id="codelists">Codelists</h2>
     <table class="table">
       <caption>
@@ -168,8 +206,10 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
     section: 'data',
     body,
     description: `The ${site.title} as open data: CSV, JSON and XLSX with a data package, versions and a change log.`,
+    jsonLd: input.jsonLd,
     alternates: [
       { type: 'application/json', path: dataPaths.file('datapackage.json'), title: 'Data package' },
+      { type: 'application/ld+json', path: dataPaths.catalogue, title: 'DCAT catalogue' },
       { type: 'application/atom+xml', path: dataPaths.feed, title: 'Register changes' },
     ],
   });
