@@ -19,6 +19,8 @@ import {
   schemaFiles,
 } from '../support/openDataRegister.ts';
 import { ROOT } from '../support/register.ts';
+import { siteFixture } from '../support/siteRegister.ts';
+import { renderDownloadsPage } from '../../scripts/publish/open-data/pages/downloadsPage.ts';
 import { HSDS_DIR, readJson } from '../support/hsdsSchemas.ts';
 
 const require = createRequire(import.meta.url);
@@ -125,6 +127,25 @@ describe('the HSDS tabular package in the downloads', () => {
     expect(accredited).toHaveLength(expected.length);
     expect(expected.length).toBeGreaterThan(0);
     expect(services.length).toBeGreaterThan(accredited.length);
+  });
+
+  it('is offered on the downloads page, beside the feed', () => {
+    const { site } = siteFixture();
+    const page = renderDownloadsPage({
+      site,
+      meta: loadOpenDataRegister().meta.value!,
+      set: {
+        ...set,
+        files: new Map(
+          [...set.files].map(([path, bytes]) => [path, { bytes: bytes.length, sha256: '' }]),
+        ),
+      },
+      workbook: 'register.xlsx',
+      templates: new Map(),
+      schemas: [],
+    });
+    expect(page).toContain('href="/kitemark/data/hsds/datapackage.json"');
+    expect(page).toContain('href="/kitemark/hsds/"');
   });
 
   it('gives the same bytes for the same register and day', async () => {

@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
 import { formatCount, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { absoluteUrl, href } from '../../kit/urls.ts';
+import { absoluteUrl, href, paths } from '../../kit/urls.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
 import { dataPaths, formatBytes } from '../../kit/dataPaths.ts';
 
@@ -114,6 +114,22 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       its licence and how to cite it) and a Fields sheet describing every column. Dates are dates,
       numbers are numbers and identifiers are text (leading zeros kept). No cell is a formula.
     </p>
+    ${
+      set.files.has('hsds/datapackage.json')
+        ? html`<h2 id="hsds">For service directories: HSDS 3.0</h2>
+            <p>
+              The providers and each service they offer in Open Referral's Human Services Data
+              Specification 3.0, the standard council and social-prescribing directories exchange:
+              ${link('hsds/datapackage.json', 'hsds/datapackage.json')} describes its CSV files
+              (${link('hsds/services.csv', 'services')},
+              ${link('hsds/organizations.csv', 'organizations')},
+              ${link('hsds/service_areas.csv', 'service areas')},
+              ${link('hsds/locations.csv', 'locations')} and the rest). A service carries the
+              kitemark only while its provider's award is current and covers it. The same data is
+              an HSDS API at <a href="${url(paths.hsds)}">${absoluteUrl(site, paths.hsds)}</a>.
+            </p>`
+        : ''
+    }
     <h2 id="codelists">Codelists</h2>
     <table class="table">
       <caption>
