@@ -72,7 +72,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
-});
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const descriptor = () => JSON.parse(decode(set.files.get('hsds/datapackage.json')!)) as Descriptor;
