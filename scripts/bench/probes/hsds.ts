@@ -5,8 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRegister } from '../../io/registerFolder.ts';
 import { readGeography } from '../../io/referenceFiles.ts';
-import { dirSink } from '../../io/dirSink.ts';
-import { FileWriter } from '../../io/fileWriter.ts';
+import { dirSink, OutputFolder } from '../../io/outputFolder.ts';
 import { buildRegister } from '../../lib/buildRegister.ts';
 import { createHsdsMapper } from '../../lib/hsds/mapToHsds.ts';
 import { writeHsdsPackage } from '../../lib/hsds/hsdsTabular.ts';
@@ -27,7 +26,7 @@ const geography = await readGeography();
 const read = performance.now();
 const readCpu = cpu();
 
-const files = new FileWriter(join(out, 'hsds'));
+const files = new OutputFolder(join(out, 'hsds'));
 let apiBytes = 0;
 let records = 0;
 for (const [path, text] of hsdsFeedFiles({
@@ -36,7 +35,7 @@ for (const [path, text] of hsdsFeedFiles({
   siteUrl: 'https://register.example/',
   feedUrl: 'https://register.example/hsds/',
 })) {
-  files.write(path, text);
+  files.writeSync(path, text);
   apiBytes += Buffer.byteLength(text);
   if (!path.endsWith('.json') && !path.endsWith('.html')) records++;
 }

@@ -8,7 +8,7 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
-import { replaceDirectory } from '../../io/atomic.ts';
+import { replaceFolder } from '../../io/replaceFolder.ts';
 import { readGeography } from '../../io/referenceFiles.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
@@ -45,7 +45,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       await import('../../lib/downloads/buildDownloads.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
     const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
-    const { dirSink } = await import('../../io/dirSink.ts');
+    const { dirSink } = await import('../../io/outputFolder.ts');
     const { loaded, issues } = await readRegister(dir, today);
     if (hasErrors(issues) || !loaded.meta.value) {
       process.stderr.write(
@@ -63,7 +63,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const schemaFiles = await readSchemaFiles();
     const geography = await readGeography();
     let written = 0;
-    await replaceDirectory(out, async (temporary) => {
+    await replaceFolder(out, async (temporary) => {
       const summary = await writeDownloads(
         {
           loaded,

@@ -8,7 +8,7 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { readGeography } from '../../io/referenceFiles.ts';
-import { replaceDirectory } from '../../io/atomic.ts';
+import { replaceFolder } from '../../io/replaceFolder.ts';
 import { UsageError } from '../usageError.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
@@ -61,7 +61,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const { createHsdsMapper } = await import('../../lib/hsds/mapToHsds.ts');
     const { writeHsdsPackage } = await import('../../lib/hsds/hsdsTabular.ts');
     const { writeHsdsFeed } = await import('../../publish/hsds/publishHsds.ts');
-    const { dirSink } = await import('../../io/dirSink.ts');
+    const { dirSink } = await import('../../io/outputFolder.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
     const register = buildRegister(loaded, today);
     const geography = await readGeography();
@@ -71,7 +71,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       throw new UsageError('--url URL is required: register.json has no homepage to start from');
     }
     let written = 0;
-    await replaceDirectory(out, async (temporary) => {
+    await replaceFolder(out, async (temporary) => {
       written += writeHsdsFeed(temporary, { register, geography, siteUrl: homepage, feedUrl });
       const sink = dirSink(join(temporary, 'tabular'));
       const files = await writeHsdsPackage(

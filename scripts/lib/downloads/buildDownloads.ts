@@ -60,6 +60,17 @@ export interface DownloadSink {
   write(path: string, chunks: Iterable<Uint8Array>): Promise<void>;
 }
 
+/** A sink that keeps every file in memory, for tests. */
+export function memorySink(): DownloadSink & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    write: async (path, chunks) => {
+      files.set(path, new Uint8Array(Buffer.concat([...chunks])));
+    },
+  };
+}
+
 export interface WrittenFile {
   bytes: number;
   sha256: string;

@@ -10,7 +10,7 @@ import type { Geography } from '../../lib/geography/geography.ts';
 import { hsdsApiFiles, hsdsPaths, rootDocument } from '../../lib/hsds/hsdsApi.ts';
 import { HSDS_PROFILE_URL, hsdsOpenApi } from '../../lib/hsds/hsdsSpec.ts';
 import { createHsdsMapper } from '../../lib/hsds/mapToHsds.ts';
-import { FileWriter } from '../../io/fileWriter.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
 import type { PublishContext } from '../kit/publisher.ts';
 import { absoluteUrl, paths } from '../kit/urls.ts';
 
@@ -43,10 +43,10 @@ export function hsdsFeedFiles(options: HsdsFeedOptions): Generator<[string, stri
   });
 }
 
-/** Writes the feed into `dir`, synchronously file by file (see fileWriter.ts); returns the count. */
+/** Writes the feed into `dir`, synchronously file by file (see outputFolder.ts); returns the count. */
 export function writeHsdsFeed(dir: string, options: HsdsFeedOptions): number {
-  const files = new FileWriter(dir);
-  for (const [path, text] of hsdsFeedFiles(options)) files.write(path, text);
+  const files = new OutputFolder(dir);
+  for (const [path, text] of hsdsFeedFiles(options)) files.writeSync(path, text);
   return files.written;
 }
 

@@ -1,15 +1,25 @@
 /**
- * Builds the site into a folder beside the output and swaps it into place only when the
- * whole build has succeeded, so readers and a failed build never see half a site. Like
- * `replaceDirectory` in scripts/io/registerFolder.ts, except that the old site (a quarter of a
- * million files at 50,000 providers: minutes to delete on a slow disk) is deleted by a
- * detached process after the swap, so the build does not wait for it.
+ * The one folder swap: builds a folder (the site, a generated register, a set of downloads)
+ * beside its target and swaps it into place only when the whole build has succeeded, so
+ * readers and a failed build never see half of it; on failure the old folder stays. The old
+ * folder (a quarter of a million files for a 50,000-provider site: minutes to delete on a slow
+ * disk) is deleted by a detached process after the swap, so the build does not wait for it.
+ *
+ * The swap is two renames (the old folder aside, the new one in), so for the instant between
+ * them (microseconds, no I/O but two directory entries) the target does not exist. Linux can
+ * exchange two folders in one step (renameat2 with RENAME_EXCHANGE) but Node has no binding for
+ * it; a symlink swap would make `_site` a link, which GitHub Pages' artifact upload, the
+ * ignore patterns for `_site/` (git, ESLint, Prettier) and any tool that lstat()s it treat
+ * differently from a folder. The static server that reads `_site/` while a build runs
+ * (`kitemark serve`) answers a request in that instant with its plain 404, and the next one
+ * with the new site.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from './leftovers.ts';
 
-export async function replaceSite(
+export async function replaceFolder(
   target: string,
   build: (temporary: string) => Promise<void>,
 ): Promise<void> {
@@ -17,6 +27,8 @@ export async function replaceSite(
   const temporary = `${target}.tmp-${stamp}`;
   const old = `${target}.old-${stamp}`;
   await mkdir(dirname(target), { recursive: true });
+  // Folders of killed builds go now, not only after a build that succeeds.
+  await removeLeftovers(target);
   await mkdir(temporary, { recursive: true });
   try {
     await build(temporary);
@@ -59,14 +71,5 @@ async function removeLeftovers(target: string): Promise<void> {
     // Leave folders of builds that are still running.
     if (isRunning(Number(m[2]))) continue;
     removeLater(join(dirname(target), entry));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
