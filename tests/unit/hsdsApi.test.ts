@@ -57,7 +57,7 @@ describe('the static HSDS API of the embedded register', () => {
   beforeAll(async () => {
     register = buildRegister(loadRegister(await readDataDir(join(ROOT, 'data'))), TODAY);
     files = feed(register);
-  });
+  }, 120_000);
 
   it('answers GET / with the version, profile and OpenAPI address', () => {
     const root = json(files, 'index.json');

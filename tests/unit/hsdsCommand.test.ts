@@ -30,7 +30,7 @@ beforeAll(() => {
   const run = kitemark(['hsds', '--data', join(work, 'data'), '--out', out, '--url', FEED]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-});
+}, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('kitemark hsds', () => {

@@ -19,6 +19,8 @@ import {
   schemaFiles,
 } from '../support/openDataRegister.ts';
 import { ROOT } from '../support/register.ts';
+import { siteFixture } from '../support/siteRegister.ts';
+import { renderDownloadsPage } from '../../scripts/publish/open-data/pages/downloadsPage.ts';
 import { HSDS_DIR, readJson } from '../support/hsdsSchemas.ts';
 
 const require = createRequire(import.meta.url);
@@ -70,7 +72,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
-});
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const descriptor = () => JSON.parse(decode(set.files.get('hsds/datapackage.json')!)) as Descriptor;
@@ -125,6 +127,27 @@ describe('the HSDS tabular package in the downloads', () => {
     expect(accredited).toHaveLength(expected.length);
     expect(expected.length).toBeGreaterThan(0);
     expect(services.length).toBeGreaterThan(accredited.length);
+  });
+
+  it('is offered on the downloads page, beside the feed', () => {
+    const { site } = siteFixture();
+    const page = renderDownloadsPage({
+      site,
+      meta: loadOpenDataRegister().meta.value!,
+      set: {
+        ...set,
+        files: new Map(
+          [...set.files].map(([path, bytes]) => [path, { bytes: bytes.length, sha256: '' }]),
+        ),
+      },
+      workbook: 'register.xlsx',
+      database: { file: 'register.sqlite', metadata: 'metadata.json' },
+      jsonLd: {},
+      templates: new Map(),
+      schemas: [],
+    });
+    expect(page).toContain('href="/kitemark/data/hsds/datapackage.json"');
+    expect(page).toContain('href="/kitemark/hsds/"');
   });
 
   it('gives the same bytes for the same register and day', async () => {

@@ -159,7 +159,7 @@ describe('every provider of the embedded register', () => {
     register = await embedded();
     const m = mapper(register);
     all = register.providers.map((p) => [p.provider_id, m.mapProvider(p)]);
-  });
+  }, 120_000);
 
   it('validates against the HSDS 3.0 schemas', () => {
     const service = hsdsSchema('compiled/service.json');

@@ -14,7 +14,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'kitemark-publish-hsds-'));
   const loaded = loadRegister(toSources(siteFixtureFiles()));
   await publishHsds({ register, loaded, site, outDir: out, dataDir: out });
-});
+}, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const services = () =>

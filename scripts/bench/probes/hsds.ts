@@ -12,6 +12,11 @@ import { writeHsdsPackage } from '../../lib/hsds/hsdsTabular.ts';
 import { hsdsFeedFiles } from '../../publish/hsds/publishHsds.ts';
 
 const TODAY = '2026-11-26';
+/** Processor time (user and system), which the machine's other work does not inflate. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const [dir, out] = process.argv.slice(2) as [string, string];
 rmSync(out, { recursive: true, force: true });
 const started = performance.now();
@@ -19,6 +24,7 @@ const { loaded } = await readRegister(dir, TODAY);
 const register = buildRegister(loaded, TODAY);
 const geography = await readGeography();
 const read = performance.now();
+const readCpu = cpu();
 
 const files = new OutputFolder(join(out, 'hsds'));
 let apiBytes = 0;
@@ -34,6 +40,7 @@ for (const [path, text] of hsdsFeedFiles({
   if (!path.endsWith('.json') && !path.endsWith('.html')) records++;
 }
 const api = performance.now();
+const apiCpu = cpu();
 
 const sink = dirSink(join(out, 'tabular'));
 const tabular = await writeHsdsPackage(
@@ -41,16 +48,19 @@ const tabular = await writeHsdsPackage(
   (path, chunks) => sink.write(path, chunks),
 );
 const done = performance.now();
+const doneCpu = cpu();
 console.log(
   JSON.stringify({
     providers: register.providers.length,
     services: register.providers.reduce((n, p) => n + p.services.length, 0),
     readMs: read - started,
     apiMs: api - read,
+    apiCpuMs: apiCpu - readCpu,
     apiFiles: files.written,
     records,
     apiBytes,
     tabularMs: done - api,
+    tabularCpuMs: doneCpu - apiCpu,
     tabularBytes: tabular.reduce((n, f) => n + f.bytes, 0),
   }),
 );

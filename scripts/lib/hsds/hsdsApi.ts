@@ -8,7 +8,8 @@
  * - each record is the file `services/{id}` (no extension): the path HSDS clients request is a
  *   file on any host without rewrite rules (GitHub Pages, S3, nginx and our own server serve
  *   it as it is, as `application/octet-stream`, which JSON clients parse all the same). A
- *   `.json` twin would double the feed (about 600 MB at 50,000 providers) for a media type;
+ *   `.json` twin would double the feed (670 MB at 50,000 providers, docs/benchmarks.md) for a
+ *   media type;
  * - a collection's first page is also its `index.html` and `index.json`, and the feed's `GET /`
  *   document is `index.html` and `index.json`, because a static host answers `/hsds/` and
  *   `/hsds/services` (after a redirect to `/hsds/services/`) with the folder's index file;

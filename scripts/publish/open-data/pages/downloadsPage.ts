@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
 import { formatBytes, formatCount, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { absoluteUrl, dataPaths, href } from '../../kit/urls.ts';
+import { absoluteUrl, dataPaths, href, paths } from '../../kit/urls.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
 import { formatPandasQuickStart, formatRQuickStart } from '../../../lib/downloads/quickStart.ts';
 
@@ -151,6 +151,22 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
     <pre
       class="code"
     ><code>${formatRQuickStart(set.tables, absoluteUrl(site, dataPaths.downloads))}</code></pre>
+    ${
+      set.files.has('hsds/datapackage.json')
+        ? html`<h2 id="hsds">For service directories: HSDS 3.0</h2>
+            <p>
+              The providers and each service they offer in Open Referral's Human Services Data
+              Specification 3.0, the standard council and social-prescribing directories exchange:
+              ${link('hsds/datapackage.json', 'hsds/datapackage.json')} describes its CSV files
+              (${link('hsds/services.csv', 'services')},
+              ${link('hsds/organizations.csv', 'organizations')},
+              ${link('hsds/service_areas.csv', 'service areas')},
+              ${link('hsds/locations.csv', 'locations')} and the rest). A service carries the
+              kitemark only while its provider's award is current and covers it. The same data is
+              an HSDS API at <a href="${url(paths.hsds)}">${absoluteUrl(site, paths.hsds)}</a>.
+            </p>`
+        : ''
+    }
     <h2 id="codelists">Codelists</h2>
     <table class="table">
       <caption>
