@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -7,10 +8,16 @@ import globals from 'globals';
  * composition root) → publish/ (kit/, then one folder per publisher) → io/ → lib/. Each block
  * below forbids a folder's files to import a folder above it or beside it. Imports are
  * relative, so a pattern names the folder a path climbs to: `../../cli/x.ts` climbs, then
- * enters cli/. Only publish/ holds open-data/ and contracts/ at the top of a climb (lib's
- * contracts/ is reached through lib/), and only the repository root holds site/ besides
- * publish/, which every layer below build/ must leave alone too.
+ * enters cli/. Only publish/ holds the publishers' folders at the top of a climb (lib's
+ * contracts/ and hsds/ are reached through lib/), and only the repository root holds site/
+ * besides publish/, which every layer below build/ must leave alone too.
  */
+/** Every folder of scripts/publish/ but kit/ is a publisher, so a new one is covered at once. */
+const PUBLISHERS = readdirSync(new URL('./scripts/publish/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && entry.name !== 'kit')
+  .map((entry) => entry.name);
 const climbsInto = (...folders) => `^(\\.\\./)+(${folders.join('|')})/`;
 const layer = (files, folders, why) => ({
   files,
@@ -35,23 +42,15 @@ const LAYERS = [
   ),
   layer(
     ['scripts/publish/kit/**'],
-    ['site', 'open-data', 'contracts', 'build', 'cli', 'github'],
+    [...PUBLISHERS, 'build', 'cli', 'github'],
     'scripts/publish/kit/ is shared by the publishers: it may import only io/ and lib/.',
   ),
-  layer(
-    ['scripts/publish/site/**'],
-    ['open-data', 'contracts', 'build', 'cli', 'github'],
-    'A publisher may import only publish/kit/, io/ and lib/, never another publisher.',
-  ),
-  layer(
-    ['scripts/publish/open-data/**'],
-    ['site', 'contracts', 'build', 'cli', 'github'],
-    'A publisher may import only publish/kit/, io/ and lib/, never another publisher.',
-  ),
-  layer(
-    ['scripts/publish/contracts/**'],
-    ['site', 'open-data', 'build', 'cli', 'github'],
-    'A publisher may import only publish/kit/, io/ and lib/, never another publisher.',
+  ...PUBLISHERS.map((publisher) =>
+    layer(
+      [`scripts/publish/${publisher}/**`],
+      [...PUBLISHERS.filter((other) => other !== publisher), 'build', 'cli', 'github'],
+      'A publisher may import only publish/kit/, io/ and lib/, never another publisher.',
+    ),
   ),
   layer(
     ['scripts/build/**'],

@@ -9,6 +9,7 @@ import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
 import { replaceFolder } from '../../io/replaceFolder.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
 
@@ -17,7 +18,8 @@ export const downloadsCommand = defineCommand({
   summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
   help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
-and SHA-256 of every file), SHA256SUMS, README.md and the JSON Schemas. The register must
+and SHA-256 of every file), SHA256SUMS, README.md, the JSON Schemas and the HSDS 3.0
+tabular package (hsds/). The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
@@ -59,6 +61,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       return 1;
     }
     const schemaFiles = await readSchemaFiles();
+    const geography = await readGeography();
     let written = 0;
     await replaceFolder(out, async (temporary) => {
       const summary = await writeDownloads(
@@ -68,6 +71,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
           created: utcSeconds(new Date()),
           ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
           schemaFiles,
+          geography,
         },
         dirSink(temporary),
       );

@@ -22,6 +22,8 @@ export const paths = {
   apply: 'apply/',
   approval: 'about/approving-changes/',
   api: 'api/',
+  /** The HSDS 3.0 feed: its `GET /` document; records and pages below it. */
+  hsds: 'hsds/',
   /** The open data: see `dataPaths`. */
   data: 'data/',
   /** The contract templates: see `contractPaths`. */

@@ -5,6 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { buildCsvTemplates, buildWorkbookTemplate } from '../../lib/applicationTemplates.ts';
 import {
   describeDataDictionary,
@@ -67,6 +68,7 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    geography: await readGeography(),
   };
   // Checked before anything is written; then each file is written as it is made.
   const problems = checkDownloadTables(collectDownloadTables(loaded, site.today));
