@@ -12,6 +12,7 @@ import globals from 'globals';
  * contracts/ and hsds/ are reached through lib/), and only the repository root holds site/
  * besides publish/, which every layer below build/ must leave alone too.
  */
+
 /** Every folder of scripts/publish/ but kit/ is a publisher, so a new one is covered at once. */
 const PUBLISHERS = readdirSync(new URL('./scripts/publish/', import.meta.url), {
   withFileTypes: true,

@@ -43,7 +43,7 @@ export function hsdsFeedFiles(options: HsdsFeedOptions): Generator<[string, stri
   });
 }
 
-/** Writes the feed into `dir`, synchronously file by file (see fileWriter.ts); returns the count. */
+/** Writes the feed into `dir`, synchronously file by file (see outputFolder.ts); returns the count. */
 export function writeHsdsFeed(dir: string, options: HsdsFeedOptions): number {
   const files = new OutputFolder(dir);
   for (const [path, text] of hsdsFeedFiles(options)) files.writeSync(path, text);
