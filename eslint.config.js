@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -8,9 +9,16 @@ import globals from 'globals';
  * below forbids a folder's files to import a folder above it or beside it. Imports are
  * relative, so a pattern names the folder a path climbs to: `../../cli/x.ts` climbs, then
  * enters cli/. Only publish/ holds the publishers' folders at the top of a climb (lib's
- * contracts/ and hsds/ are reached through lib/), and only the repository root holds site/ besides
- * publish/, which every layer below build/ must leave alone too.
+ * contracts/ and hsds/ are reached through lib/), and only the repository root holds site/
+ * besides publish/, which every layer below build/ must leave alone too.
  */
+
+/** Every folder of scripts/publish/ but kit/ is a publisher, so a new one is covered at once. */
+const PUBLISHERS = readdirSync(new URL('./scripts/publish/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && entry.name !== 'kit')
+  .map((entry) => entry.name);
 const climbsInto = (...folders) => `^(\\.\\./)+(${folders.join('|')})/`;
 const layer = (files, folders, why) => ({
   files,
@@ -21,9 +29,6 @@ const layer = (files, folders, why) => ({
     ],
   },
 });
-
-/** One folder per publisher under scripts/publish/. */
-const PUBLISHERS = ['site', 'open-data', 'contracts', 'hsds'];
 
 const LAYERS = [
   layer(

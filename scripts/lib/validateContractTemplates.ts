@@ -24,7 +24,7 @@ import {
 import { TEMPLATE_CODELISTS, checkCodes } from './validate/templates/codelists.ts';
 import { checkCostLines } from './validate/templates/costLines.ts';
 import { checkFile, checkPlace } from './validate/templates/file.ts';
-import { obj } from './validate/templates/json.ts';
+import { obj } from './validate/json.ts';
 import { checkNumbering } from './validate/templates/numbering.ts';
 import { checkParameters } from './validate/templates/parameters.ts';
 import { schemaCheck, templateSchemaIssues } from './validate/templates/schema.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, plural } from '../../scripts/lib/words.ts';
+import { capitalise, plural, quote, sentence } from '../../scripts/lib/words.ts';
 
 describe('plural', () => {
   it('counts one thing, and many with thousands separators', () => {
@@ -13,5 +13,21 @@ describe('capitalise', () => {
   it('puts the first letter in capitals and leaves the rest', () => {
     expect(capitalise('the NHS region')).toBe('The NHS region');
     expect(capitalise('')).toBe('');
+  });
+});
+
+describe('sentence', () => {
+  it('ends a sentence with one full stop', () => {
+    expect(sentence('Shorten it')).toBe('Shorten it.');
+    expect(sentence('Shorten it.')).toBe('Shorten it.');
+    expect(sentence('Did you mean "name"?')).toBe('Did you mean "name"?');
+  });
+});
+
+describe('quote', () => {
+  it('quotes text and other values, cutting long text short', () => {
+    expect(quote('MIT')).toBe('"MIT"');
+    expect(quote(3)).toBe('"3"');
+    expect(quote('x'.repeat(80))).toBe(`"${'x'.repeat(57)}…"`);
   });
 });

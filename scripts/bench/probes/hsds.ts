@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRegister } from '../../io/registerFolder.ts';
 import { readGeography } from '../../io/referenceFiles.ts';
-import { dirSink, OutputFolder } from '../../io/outputFolder.ts';
+import { OutputFolder, dirSink } from '../../io/outputFolder.ts';
 import { buildRegister } from '../../lib/buildRegister.ts';
 import { createHsdsMapper } from '../../lib/hsds/mapToHsds.ts';
 import { writeHsdsPackage } from '../../lib/hsds/hsdsTabular.ts';

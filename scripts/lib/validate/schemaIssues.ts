@@ -8,9 +8,8 @@ import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { error, type Issue, type IssueAt, type IssueCode } from '../issue.ts';
 import { valueAtPointer } from '../jsonPointer.ts';
-import { capitalise } from '../words.ts';
-import { obj, str, type Json } from './templates/json.ts';
-import { quote, sentence } from './templates/phrasing.ts';
+import { capitalise, quote, sentence } from '../words.ts';
+import { obj, str, type Json } from './json.ts';
 
 const FORMAT_WORDS: Record<string, string> = {
   uri: 'a full web address',

@@ -2,7 +2,7 @@
 import { raising, type Issue } from '../../issue.ts';
 import { compareVersions } from '../../releases.ts';
 import { SEMVER, type CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, str, type Json } from './json.ts';
+import { arr, obj, str, type Json } from '../json.ts';
 
 const { error, warning } = raising(['template/change-notes', 'template/change-notes-order']);
 

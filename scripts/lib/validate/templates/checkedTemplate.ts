@@ -2,7 +2,7 @@
 import type { IssueAt } from '../../issue.ts';
 import type { JsonLocator } from '../../contracts/locateJson.ts';
 import type { JsonSource } from '../../registerTypes.ts';
-import type { Json } from './json.ts';
+import type { Json } from '../json.ts';
 
 /** `MAJOR.MINOR.PATCH`: a version, and so the name of a template file. */
 export const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;

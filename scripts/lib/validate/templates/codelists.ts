@@ -2,10 +2,10 @@
 import { raising, type Issue } from '../../issue.ts';
 import type { Codelist } from '../../registerTypes.ts';
 import { suggestCode } from '../../suggest.ts';
-import { capitalise } from '../../words.ts';
+import { capitalise, sentence } from '../../words.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, type Json } from './json.ts';
-import { describe, sentence } from './phrasing.ts';
+import { arr, obj, type Json } from '../json.ts';
+import { describe } from './phrasing.ts';
 
 const { error } = raising(['template/codelist']);
 

@@ -2,7 +2,7 @@
 import { raising, type Issue } from '../../issue.ts';
 import type { Codelist } from '../../registerTypes.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, str, type Json } from './json.ts';
+import { arr, obj, str, type Json } from '../json.ts';
 
 const { error, warning } = raising([
   'template/cost-lines',

@@ -1,7 +1,7 @@
 /** The rules about a template file as a file: its name, the folder it is in, and keys given twice. */
 import { raising, type Issue, type IssueAt } from '../../issue.ts';
 import { SEMVER, type CheckedTemplate } from './checkedTemplate.ts';
-import { str, type Json } from './json.ts';
+import { str, type Json } from '../json.ts';
 
 const { error } = raising([
   'template/file-name',

@@ -1,7 +1,7 @@
 /** The rules that sections, schedules and clauses are numbered 1, 2, 3… in order, each once. */
 import { raising, type Issue } from '../../issue.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, str, type Json } from './json.ts';
+import { arr, obj, str, type Json } from '../json.ts';
 import { ordinal } from './phrasing.ts';
 
 const { error } = raising(['template/duplicate-number', 'template/numbering']);

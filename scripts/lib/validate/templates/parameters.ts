@@ -1,7 +1,7 @@
 /** The rules about declared parameters: each declared once, with constraints that fit its type. */
 import { raising, type Issue } from '../../issue.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, str, type Json } from './json.ts';
+import { arr, obj, str, type Json } from '../json.ts';
 
 const { error, warning } = raising([
   'template/parameter-duplicate',

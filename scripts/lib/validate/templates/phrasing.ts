@@ -1,15 +1,10 @@
-/** The English of the template checks: ordinals, quotations, and what a JSON pointer names. */
-import { arr, obj, str, type Json } from './json.ts';
+/** The English of the template checks: ordinals, spans, and what a JSON pointer names. */
+import { arr, obj, str, type Json } from '../json.ts';
 
 export function ordinal(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
   const v = n % 100;
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
-}
-
-export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
 
 /** "clause 4.2", "Schedule 3", "parameter "term_years"": what a pointer names, for messages. */
@@ -40,11 +35,6 @@ export function describe(value: Json, pointer: string): string {
   }
   if (top === 'change_notes' && i !== undefined) return `change note ${index + 1}`;
   return 'the template';
-}
-
-/** Ends a sentence with a full stop unless it already ends with one (or a question mark). */
-export function sentence(text: string): string {
-  return /[.?!]$/.test(text) ? text : `${text}.`;
 }
 
 /** `1 to 3`, or just `1` when there is one. */

@@ -6,7 +6,7 @@ import { createAjv } from '../../schemas.ts';
 import { capitalise } from '../../words.ts';
 import { schemaIssues } from '../schemaIssues.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { str } from './json.ts';
+import { str } from '../json.ts';
 import { describe } from './phrasing.ts';
 
 const { error } = raising(['template/published-on']);

@@ -12,11 +12,12 @@ import {
   type CrossReference,
 } from '../../contracts/segmentText.ts';
 import { raising, type Issue } from '../../issue.ts';
+import { quote } from '../../words.ts';
 import type { CheckedTemplate } from './checkedTemplate.ts';
-import { arr, obj, type Json } from './json.ts';
+import { arr, obj, type Json } from '../json.ts';
 import type { Numbers } from './numbering.ts';
 import type { DeclaredParameter } from './parameters.ts';
-import { describe, fieldName, quote, span } from './phrasing.ts';
+import { describe, fieldName, span } from './phrasing.ts';
 
 const { error, warning } = raising([
   'template/characters',

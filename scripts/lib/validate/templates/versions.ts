@@ -5,7 +5,7 @@
 import { raising, type Issue } from '../../issue.ts';
 import { compareVersions } from '../../releases.ts';
 import { SEMVER, type CheckedTemplate, type TemplateCheckOptions } from './checkedTemplate.ts';
-import { str } from './json.ts';
+import { str } from '../json.ts';
 
 const { error, warning } = raising([
   'template/supersedes',

@@ -1,4 +1,4 @@
-/** Reading a template that may not have the shape the schema asks for, without throwing. */
+/** Reading JSON that may not have the shape its schema asks for, without throwing. */
 
 export type Json = Record<string, unknown>;
 
