@@ -8,9 +8,11 @@ const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> 
   validate: () => import('./validate.ts'),
   history: () => import('./history.ts'),
   downloads: () => import('./downloads.ts'),
+  sqlite: () => import('./sqlite.ts'),
   build: () => import('./build.ts'),
   size: () => import('./size.ts'),
   search: () => import('./search.ts'),
+  hsds: () => import('./hsds.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -18,12 +18,11 @@ import { readRegisterHistory } from '../io/git/readRegisterHistory.ts';
 import { readSchemaFiles } from '../publish/open-data/publishOpenData.ts';
 import { prepareReleases } from '../publish/open-data/prepareReleases.ts';
 import { ReleaseStore, releasesDir } from '../io/releaseStore.ts';
-import { dataPaths } from '../publish/kit/dataPaths.ts';
 import { formatCitation } from '../lib/downloads/citation.ts';
 import { loadRegister } from '../lib/loadRegister.ts';
 import { findReleases } from '../lib/releases.ts';
 import { siteInfo } from '../publish/kit/siteInfo.ts';
-import { absoluteUrl } from '../publish/kit/urls.ts';
+import { absoluteUrl, dataPaths } from '../publish/kit/urls.ts';
 import { readActionsContext } from './readActionsContext.ts';
 import { fetchReleases, publishReleases } from './releaseAssets.ts';
 import { isEntryPoint, octokitFor, runEntryPoint, type ClientOptions } from './runEntryPoint.ts';
@@ -64,6 +63,8 @@ export async function main(
         ...(history.repository ? { repository: history.repository } : {}),
         ...(history.dataPath ? { dataPath: history.dataPath } : {}),
         working: { loaded, schemaFiles: await readSchemaFiles() },
+        // As the site build gives it (publishVersions): the same archive either way.
+        schemaUrl: absoluteUrl(site, dataPaths.schema('')),
       },
     });
     const created = await publishReleases(octokit, repo, prepared, {

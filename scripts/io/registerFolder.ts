@@ -7,7 +7,9 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegister.ts';
 import type { Issue } from '../lib/issue.ts';
+import { findLeftoverFiles } from './leftovers.ts';
 import { InputError } from './errors.ts';
+import { warning } from '../lib/issue.ts';
 import { readReference } from './referenceFiles.ts';
 
 import { validateRegister } from '../lib/validateRegister.ts';
@@ -49,5 +51,15 @@ export async function readRegister(dir: string, today: string): Promise<ReadRegi
   const [sources, reference] = await Promise.all([readDataDir(dir), readReference()]);
   const loaded = loadRegister(sources);
   const extraChecks = [contractTemplateCheck({ today })];
-  return { loaded, issues: validateRegister(loaded, { today, reference, extraChecks }) };
+  const issues = validateRegister(loaded, { today, reference, extraChecks });
+  for (const file of await findLeftoverFiles(dir))
+    issues.push(
+      warning(
+        'file/leftover',
+        { file, line: 1, column: 1, field: '' },
+        `${file} is left over from a write that was interrupted (a killed \`kitemark fix\`); it is not part of the register.`,
+        'Run `kitemark fix`, which removes it, or delete it.',
+      ),
+    );
+  return { loaded, issues };
 }

@@ -47,7 +47,12 @@ export function packArchive(
 }
 
 /** The small files of an archive a build publishes beside the version's page. */
-export const SUMMARY_FILES = ['datapackage.json', 'SHA256SUMS', 'README.md'] as const;
+export const SUMMARY_FILES = [
+  'datapackage.json',
+  'SHA256SUMS',
+  'README.md',
+  'catalog.jsonld',
+] as const;
 
 export interface ArchiveSummary {
   /** Those of SUMMARY_FILES the archive holds, by path inside its folder. */

@@ -106,7 +106,7 @@ describe('the open-data publishers', () => {
       const zip = `kitemark-register-${version}.zip`;
       // Not yet on a GitHub Release, so the site serves the archive itself.
       expect(readdirSync(join(out, folder)).sort()).toEqual(
-        ['README.md', 'SHA256SUMS', 'datapackage.json', 'index.html', zip].sort(),
+        ['README.md', 'SHA256SUMS', 'catalog.jsonld', 'datapackage.json', 'index.html', zip].sort(),
       );
       const files = await unzip(`${folder}${zip}`, version);
       expect(decode(files.get('SHA256SUMS'))).toBe(text(`${folder}SHA256SUMS`));
@@ -118,6 +118,17 @@ describe('the open-data publishers', () => {
         expect(sha(files.get(path)!), `${zip}: ${path}`).toBe(hash);
       }
       expect(files.has('kitemark-register-fixture.xlsx')).toBe(true);
+      // Every download a version has: the database, its citation, the HSDS package, a catalogue.
+      for (const path of [
+        'kitemark-register-fixture.sqlite',
+        'CITATION.cff',
+        'hsds/datapackage.json',
+        'catalog.jsonld',
+      ])
+        expect(files.has(path), `${zip}: ${path}`).toBe(true);
+      expect(decode(files.get('CITATION.cff'))).toContain(`version: "${version}"`);
+      expect(decode(files.get('catalog.jsonld'))).toBe(text(`${folder}catalog.jsonld`));
+      expect(text(`${folder}catalog.jsonld`)).toContain(`${SITE}${folder}CITATION.cff`);
       expect(JSON.parse(text(`${folder}datapackage.json`))).toMatchObject({
         version,
         id: `${SITE}${folder}`,
@@ -137,6 +148,7 @@ describe('the open-data publishers', () => {
     expect(readdirSync(join(out, 'data/latest')).sort()).toEqual([
       'README.md',
       'SHA256SUMS',
+      'catalog.jsonld',
       'datapackage.json',
       'index.html',
     ]);
@@ -262,5 +274,26 @@ describe('the open-data publishers', () => {
       rmSync(copy, { recursive: true, force: true });
       rmSync(site, { recursive: true, force: true });
     }
+  });
+
+  it('publish a DCAT catalogue, schema.org markup, the SQLite database and schemas at their own addresses', () => {
+    const catalogue = JSON.parse(text('data/catalog.jsonld')) as {
+      '@type': string;
+      'dcat:dataset': { 'dcat:distribution': { '@id': string }[] }[];
+    };
+    expect(catalogue['@type']).toBe('dcat:Catalog');
+    const ids = catalogue['dcat:dataset'][0]!['dcat:distribution'].map((d) => d['@id']);
+    expect(ids).toContain(`${SITE}data/kitemark-register-fixture.sqlite`);
+    expect(existsSync(join(out, 'data/kitemark-register-fixture.sqlite'))).toBe(true);
+    const page = text('data/index.html');
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page);
+    expect(ld, 'schema.org JSON-LD in the page').not.toBeNull();
+    expect(JSON.parse(ld![1]!)).toMatchObject({ '@type': 'Dataset', url: `${SITE}data/` });
+    expect(page).toContain('href="/register/data/catalog.jsonld"');
+    expect(page).toContain('pd.read_csv(');
+    expect(page).toContain('col_types = cols(');
+    const schema = JSON.parse(text('schema/providers.schema.json')) as { $id: string };
+    expect(schema.$id).toBe(`${SITE}schema/providers.schema.json`);
+    expect(text('data/datapackage.json')).not.toContain('kitemark-register.example');
   });
 });

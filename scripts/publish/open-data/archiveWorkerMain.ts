@@ -12,6 +12,7 @@ export interface ArchiveJob {
   request: ArchiveRequest;
   repository: string;
   dataPath: string;
+  schemaUrl?: string;
 }
 
 export type ArchiveJobResult = { id: number; built: BuiltArchive } | { id: number; error: string };
@@ -31,6 +32,7 @@ parentPort?.on('message', (job: ArchiveJob | null) => {
     repository: job.repository,
     dataPath: job.dataPath,
     working: NO_WORKING_TREE,
+    ...(job.schemaUrl ? { schemaUrl: job.schemaUrl } : {}),
   }).then(
     (built) => parentPort?.postMessage({ id: job.id, built } satisfies ArchiveJobResult),
     (e: unknown) =>

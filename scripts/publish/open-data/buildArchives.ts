@@ -32,7 +32,12 @@ export async function buildArchives(
   const queue = parallel.map((request, id) => ({ request, id }));
   await Promise.all(
     Array.from({ length: threads }, () =>
-      runWorker(queue, source.repository!, source.dataPath ?? 'data', built),
+      runWorker(
+        queue,
+        { repository: source.repository!, dataPath: source.dataPath ?? 'data' },
+        source.schemaUrl,
+        built,
+      ),
     ),
   );
   return built;
@@ -40,8 +45,8 @@ export async function buildArchives(
 
 function runWorker(
   queue: { request: ArchiveRequest; id: number }[],
-  repository: string,
-  dataPath: string,
+  where: { repository: string; dataPath: string },
+  schemaUrl: string | undefined,
   built: Map<ArchiveRequest, BuiltArchive>,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -60,7 +65,12 @@ function runWorker(
         worker.postMessage(null);
         return;
       }
-      const job: ArchiveJob = { id: current.id, request: current.request, repository, dataPath };
+      const job: ArchiveJob = {
+        id: current.id,
+        request: current.request,
+        ...where,
+        ...(schemaUrl ? { schemaUrl } : {}),
+      };
       worker.postMessage(job);
     };
     worker.on('message', (message: ArchiveJobResult) => {

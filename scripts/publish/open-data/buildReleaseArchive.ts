@@ -14,7 +14,7 @@ import {
   type SnapshotSource,
   type WriteDownloads,
 } from './buildSnapshot.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { dirSink } from '../../io/outputFolder.ts';
 import { ReleaseStore, type StoredArchive } from '../../io/releaseStore.ts';
 
 export interface ArchiveRequest {

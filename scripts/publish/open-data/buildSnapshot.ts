@@ -5,7 +5,9 @@
  * read as a valid register becomes a raw snapshot of its files instead (see buildRawSnapshot).
  */
 import { readGitRevision } from '../../io/git/readGitRevision.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import {
+  CATALOGUE_FILE,
   checkDownloadTables,
   collectDownloadTables,
   writeDownloads,
@@ -22,6 +24,8 @@ export interface SnapshotSource {
   /** The repository, for committed releases. */
   repository?: string;
   dataPath?: string;
+  /** Where the schemas are published (see DownloadOptions.schemaUrl). */
+  schemaUrl?: string;
   /** The working tree's register and schemas, for a provisional release. */
   working: { loaded: LoadedRegister; schemaFiles: ReadonlyMap<string, Uint8Array> };
 }
@@ -91,7 +95,19 @@ export async function buildSnapshot(
       reason = `its downloads could not be made safely (${problems[0]!.message})`;
   }
   if (!reason) {
-    const summary = await write({ loaded, asAt, created: release.date, url, schemaFiles }, sink);
+    const summary = await write(
+      {
+        loaded,
+        asAt,
+        created: release.date,
+        url,
+        schemaFiles,
+        geography: await readGeography(),
+        catalogue: { catalogueUrl: `${url}${CATALOGUE_FILE}` },
+        ...(source.schemaUrl ? { schemaUrl: source.schemaUrl } : {}),
+      },
+      sink,
+    );
     if (summary.problems.length > 0) {
       throw new Error(`version ${release.version}: ${summary.problems[0]!.message}`);
     }
