@@ -14,6 +14,8 @@ import { readReference } from './referenceFiles.ts';
 
 import { validateRegister } from '../lib/validateRegister.ts';
 import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
+import { validateCodelistColumns } from '../lib/validateCodelistColumns.ts';
+import { publishableCheck } from '../lib/downloads/checkPublishable.ts';
 
 /** Every CSV and JSON file under `dir`, keyed by its path relative to `dir`, read when asked. */
 export async function readDataDir(dir: string): Promise<Sources> {
@@ -46,11 +48,20 @@ export interface ReadRegisterResult {
   issues: Issue[];
 }
 
+/**
+ * Every check beyond the tables' own, the same for `validate`, the build and the review bot, so
+ * "validates" means "publishes": contract templates, codelists' extra columns, and the build's
+ * last check of the downloads.
+ */
+export function registerChecks(today: string): ((loaded: LoadedRegister) => Issue[])[] {
+  return [contractTemplateCheck({ today }), validateCodelistColumns, publishableCheck({ today })];
+}
+
 /** Reads and validates a register folder: the one way every command gets a register. */
 export async function readRegister(dir: string, today: string): Promise<ReadRegisterResult> {
   const [sources, reference] = await Promise.all([readDataDir(dir), readReference()]);
   const loaded = loadRegister(sources);
-  const extraChecks = [contractTemplateCheck({ today })];
+  const extraChecks = registerChecks(today);
   const issues = validateRegister(loaded, { today, reference, extraChecks });
   for (const file of await findLeftoverFiles(dir))
     issues.push(

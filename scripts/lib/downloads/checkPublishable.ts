@@ -1,0 +1,42 @@
+/**
+ * The build's own last check on the downloads (checkDownloadTables: formula-like text, cells
+ * too long for a spreadsheet), run by `validate` too, so a register that validates is one the
+ * build publishes. Each problem becomes an issue on the file the published row came from.
+ */
+import { error, type Issue } from '../issue.ts';
+import type { LoadedRegister } from '../loadRegister.ts';
+import { quoteValue } from '../quoteValue.ts';
+import { checkDownloadTables, collectDownloadTables } from './buildDownloads.ts';
+
+export function publishableCheck(options: { today: string }) {
+  return (loaded: LoadedRegister): Issue[] => {
+    const tables = collectDownloadTables(loaded, options.today);
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    return checkDownloadTables(tables).map((p) => {
+      const name = 'table' in p ? p.table : p.sheet;
+      const table = byName.get(name);
+      const record = table?.records[p.row - 2];
+      const key = (table?.primaryKey ?? [])
+        .map((k) => record?.[k])
+        .filter((v) => v !== undefined)
+        .join(' ');
+      const templateFile =
+        record && typeof record['template_id'] === 'string' && typeof record['version'] === 'string'
+          ? `contract-templates/${record['template_id']}/${record['version']}.json`
+          : undefined;
+      return error(
+        p.code === 'csv/formula-like-cell' ? 'publish/formula' : 'publish/cell-too-long',
+        {
+          file: templateFile ?? table?.source ?? name,
+          line: 1,
+          column: 1,
+          field: p.field,
+        },
+        `The published ${name} table cannot hold this${key ? ` (${quoteValue(String(key))})` : ''}: ${p.message}`,
+        p.code === 'csv/formula-like-cell'
+          ? 'Reword it so it does not start with = + - @ (for example, put the words first).'
+          : 'Shorten it: a spreadsheet cell holds at most 32,767 characters.',
+      );
+    });
+  };
+}
