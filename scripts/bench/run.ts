@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> 
   downloads: () => import('./downloads.ts'),
   build: () => import('./build.ts'),
   search: () => import('./search.ts'),
+  hsds: () => import('./hsds.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { diffCommand } from './commands/diff.ts';
 import { buildCommand } from './commands/build.ts';
 import { serveCommand } from './commands/serve.ts';
 import { downloadsCommand } from './commands/downloads.ts';
+import { hsdsCommand } from './commands/hsds.ts';
 
 export const COMMANDS: Command[] = [
   validateCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   buildCommand,
   serveCommand,
   downloadsCommand,
+  hsdsCommand,
 ];
 
 const USAGE = `kitemark: tools for the Kitemark Register

@@ -2,7 +2,8 @@
  * The standing expiry issue and the lapse pull request, in words. Pure: findings in, Markdown
  * out. Provider names are escaped like any other data.
  */
-import { codeSpan, escapeMarkdown, link, plural } from '../lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link } from '../lib/markdown.ts';
+import { plural } from '../lib/words.ts';
 import type { ExpiryFindings, ExpiryItem } from './findExpiring.ts';
 import { marker } from './upsertComment.ts';
 import { appendAll } from '../lib/appendAll.ts';

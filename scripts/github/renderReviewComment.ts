@@ -7,7 +7,8 @@
 import { formatDiffMarkdown } from '../lib/formatDiff.ts';
 import { formatIssueGroupsMarkdown } from '../lib/formatIssuesMarkdown.ts';
 import type { Issue } from '../lib/issue.ts';
-import { codeSpan, escapeMarkdown, link, plural } from '../lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link } from '../lib/markdown.ts';
+import { plural } from '../lib/words.ts';
 import type { ReviewReport } from './reviewReport.ts';
 import { marker } from './upsertComment.ts';
 import { appendAll } from '../lib/appendAll.ts';

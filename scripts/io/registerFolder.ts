@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegister.ts';
 import type { Issue } from '../lib/issue.ts';
-import { findLeftoverFiles } from './atomic.ts';
+import { findLeftoverFiles } from './leftoverFiles.ts';
 import { InputError } from './errors.ts';
 import { warning } from '../lib/issue.ts';
 import { readReference } from './referenceFiles.ts';

@@ -14,7 +14,8 @@ import {
   type RegisterDiff,
   type Value,
 } from './diffRegisters.ts';
-import { codeSpan, escapeMarkdown, plural } from './markdown.ts';
+import { codeSpan, escapeMarkdown } from './markdown.ts';
+import { capitalise, plural } from './words.ts';
 import { appendAll } from './appendAll.ts';
 
 /** Our words, or a value from the data (shown verbatim in text, as a code span in Markdown). */
@@ -324,10 +325,6 @@ export function fieldLine(f: FieldChange): Line {
 
 function show(v: Value | undefined): string {
   return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------

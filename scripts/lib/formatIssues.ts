@@ -7,6 +7,7 @@ import { isAutoFixable } from './autoFixable.ts';
 import { ISSUES_PER_CODE } from './capIssues.ts';
 import type { Issue, Severity } from './issue.ts';
 import { escapeControls, safeForLog } from './logText.ts';
+import { plural } from './words.ts';
 
 export interface IssueGroup {
   code: string;
@@ -48,9 +49,6 @@ export function countIssues(issues: readonly Issue[]): { errors: number; warning
   }
   return { errors, warnings };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function formatIssuesText(
   issues: readonly Issue[],

@@ -3,24 +3,12 @@
  * which fields it can be raised on. The data dictionary lists a field's rules from here, so a
  * rule is described once; a test checks that every code the validator can emit is catalogued.
  */
-import type { Severity } from './issue.ts';
+import { catalogue, type IssueCodeInfo } from './issueCodeInfo.ts';
 import type { FieldSpec, TableSpec } from './schemas.ts';
-// Contract template rules (issue 5) are catalogued beside their validator.
+// Contract template rules are catalogued beside their validator.
 import { TEMPLATE_ISSUE_CODES } from './contracts/templateIssueCodes.ts';
 
-export interface IssueCodeInfo {
-  code: string;
-  severity: Severity;
-  /** A short name for the rule. */
-  title: string;
-  /** What the rule checks and why, for register readers and contributors. */
-  description: string;
-  /**
-   * The fields the rule can be raised on, so the data dictionary lists it under them. Absent for
-   * rules about whole files (CSV syntax, headers), which the dictionary lists once.
-   */
-  applies?: (field: FieldSpec, table: TableSpec) => boolean;
-}
+export type { IssueCodeInfo } from './issueCodeInfo.ts';
 
 const isKey = (f: FieldSpec, t: TableSpec) => t.primaryKey.includes(f.name);
 const isReference = (f: FieldSpec, t: TableSpec) =>
@@ -46,7 +34,7 @@ const NAMED_FORMATS: Record<string, string> = {
 };
 const hasNamedFormat = (code: string) => (f: FieldSpec) => NAMED_FORMATS[f.name] === code;
 
-const CODES: IssueCodeInfo[] = [
+const CODES = catalogue([
   // Reading files.
   {
     code: 'file/missing',
@@ -505,9 +493,13 @@ const CODES: IssueCodeInfo[] = [
       'Councils are identified by their GSS code from the codelist, NHS bodies by their ODS code.',
     applies: inTable('commissioners', 'commissioner_id'),
   },
-];
+]);
 
-export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo> = new Map(
+/** Every code the validator may raise; a code not in the catalogue does not compile. */
+export type IssueCode =
+  (typeof CODES)[number]['code'] | (typeof TEMPLATE_ISSUE_CODES)[number]['code'];
+
+export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo<IssueCode>> = new Map(
   [...CODES, ...TEMPLATE_ISSUE_CODES].map((c) => [c.code, c]),
 );
 

@@ -4,8 +4,8 @@
  * spreadsheet formulas, links, and unique keys.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { error, warning, type Issue, type IssueAt } from './issue.ts';
-import type { Codelist } from './loadRegister.ts';
+import { error, warning, type Issue, type IssueAt, type IssueCode } from './issue.ts';
+import type { Codelist } from './registerTypes.ts';
 import type { ParsedRow } from './parseTable.ts';
 import type { CompiledTable, FieldSpec } from './schemas.ts';
 import { codeInOtherCase, suggestCode } from './suggest.ts';
@@ -562,7 +562,7 @@ function cellIssues(
 }
 
 interface PatternFix {
-  code: string;
+  code: IssueCode;
   expected: string;
   fix: (value: string) => string | undefined;
   hint: (value: string) => string;

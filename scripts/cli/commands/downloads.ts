@@ -8,7 +8,8 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
-import { replaceDirectory } from '../../io/atomic.ts';
+import { replaceFolder } from '../../io/replaceFolder.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
 
@@ -17,7 +18,8 @@ export const downloadsCommand = defineCommand({
   summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
   help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
-and SHA-256 of every file), SHA256SUMS, README.md and the JSON Schemas. The register must
+and SHA-256 of every file), SHA256SUMS, README.md, the JSON Schemas and the HSDS 3.0
+tabular package (hsds/). The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
@@ -43,7 +45,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       await import('../../lib/downloads/buildDownloads.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
     const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
-    const { dirSink } = await import('../../io/dirSink.ts');
+    const { dirSink } = await import('../../io/outputFolder.ts');
     const { loaded, issues } = await readRegister(dir, today);
     if (hasErrors(issues) || !loaded.meta.value) {
       process.stderr.write(
@@ -59,8 +61,9 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       return 1;
     }
     const schemaFiles = await readSchemaFiles();
+    const geography = await readGeography();
     let written = 0;
-    await replaceDirectory(out, async (temporary) => {
+    await replaceFolder(out, async (temporary) => {
       const summary = await writeDownloads(
         {
           loaded,
@@ -68,6 +71,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
           created: utcSeconds(new Date()),
           ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
           schemaFiles,
+          geography,
         },
         dirSink(temporary),
       );

@@ -25,6 +25,9 @@ import { createHash } from 'node:crypto';
 import { joinProvidersWithStatus } from './joinProvidersWithStatus.ts';
 import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writeWorkbook.ts';
 import { describeLicence, formatCitation } from './citation.ts';
+import type { Geography } from '../geography/geography.ts';
+import { createHsdsMapper } from '../hsds/mapToHsds.ts';
+import { writeHsdsPackage } from '../hsds/hsdsTabular.ts';
 
 export interface DownloadOptions {
   loaded: LoadedRegister;
@@ -36,7 +39,15 @@ export interface DownloadOptions {
   url?: string;
   /** The JSON Schema files that describe this register, by file name (`providers.schema.json`). */
   schemaFiles: ReadonlyMap<string, Uint8Array>;
+  /**
+   * England's postcode geography: with it the set includes the register in HSDS 3.0's tabular
+   * form (`hsds/`), its locations placed at postcode centroids.
+   */
+  geography?: Geography;
 }
+
+/** The folder of the HSDS 3.0 tabular package inside the download set. */
+export const HSDS_FOLDER = 'hsds';
 
 /** Something that stops a download being published as it should be. */
 export type DownloadProblem =
@@ -47,6 +58,17 @@ export type DownloadProblem =
 export interface DownloadSink {
   /** Writes one file from its chunks, in order. */
   write(path: string, chunks: Iterable<Uint8Array>): Promise<void>;
+}
+
+/** A sink that keeps every file in memory, for tests. */
+export function memorySink(): DownloadSink & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    write: async (path, chunks) => {
+      files.set(path, new Uint8Array(Buffer.concat([...chunks])));
+    },
+  };
 }
 
 export interface WrittenFile {
@@ -242,6 +264,37 @@ export async function writeDownloads(
     jsonSchema: { $ref: String(SCHEMAS.register['$id']) },
   });
 
+  if (options.geography) {
+    // Without site addresses, so the same register gives the same bytes wherever it is published.
+    const register = buildRegister(loaded, options.asAt);
+    const hsds = await writeHsdsPackage(
+      {
+        register,
+        mapper: createHsdsMapper({ register, geography: options.geography }),
+        created: options.created,
+      },
+      async (path, chunks) => {
+        await write(`${HSDS_FOLDER}/${path}`, chunks);
+      },
+    );
+    for (const file of hsds) {
+      const { table } = file;
+      packageFiles.push({
+        name: table ? `hsds-${table.resource.name.replace(/_/g, '-')}` : 'hsds-datapackage',
+        path: `${HSDS_FOLDER}/${file.path}`,
+        format: table ? 'csv' : 'json',
+        title: table
+          ? `HSDS 3.0: ${table.resource.name} (${table.rows} rows)`
+          : 'HSDS 3.0 tabular data package',
+        description: table
+          ? `${table.resource.description} Part of the HSDS 3.0 tabular package described by ${HSDS_FOLDER}/datapackage.json.`
+          : "The register in the tabular form of Open Referral's Human Services Data Specification 3.0: a Tabular Data Package with the specification's resources, fields and types.",
+        bytes: file.bytes,
+        sha256: file.sha256,
+      });
+    }
+  }
+
   const dataPackage = buildDataPackage({
     meta,
     created: options.created,
@@ -373,6 +426,11 @@ function formatReadme(
     '- `contract-templates/<id>/<version>.json`: the contract templates as held in the register.',
     '- `schema/`: the JSON Schemas the data follows.',
     '- `register.json`: the register metadata.',
+    ...(options.geography
+      ? [
+          `- \`${HSDS_FOLDER}/\`: the providers and services in Open Referral's HSDS 3.0 tabular form (CSV files and their \`datapackage.json\`).`,
+        ]
+      : []),
     '',
   ];
   return `${lines.join('\n')}`;

@@ -5,6 +5,7 @@
  * read as a valid register becomes a raw snapshot of its files instead (see buildRawSnapshot).
  */
 import { readGitRevision } from '../../io/git/readGitRevision.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import {
   checkDownloadTables,
   collectDownloadTables,
@@ -78,7 +79,7 @@ export async function buildSnapshot(
   }
   if (!reason) {
     const summary = await writeDownloads(
-      { loaded, asAt, created: release.date, url, schemaFiles },
+      { loaded, asAt, created: release.date, url, schemaFiles, geography: await readGeography() },
       sink,
     );
     if (summary.problems.length > 0) {

@@ -1,11 +1,11 @@
 /**
- * The open-data publishers (issue 4), run by the site build after Eleventy (see
- * docs/architecture-site.md): the downloads, templates, schemas and data dictionary; every
+ * The open-data publishers, run by the site build after Eleventy (see docs/architecture.md): the downloads, templates, schemas and data dictionary; every
  * version's snapshot; the change log and its feed; and each provider's history page.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { buildCsvTemplates, buildWorkbookTemplate } from '../../lib/applicationTemplates.ts';
 import {
   describeDataDictionary,
@@ -18,18 +18,16 @@ import {
   collectDownloadTables,
   writeDownloads,
 } from '../../lib/downloads/buildDownloads.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { OutputFolder, dirSink } from '../../io/outputFolder.ts';
 import { formatAtomFeed } from '../../lib/history/formatAtomFeed.ts';
 import { formatChangesCsv, formatChangesJson } from '../../lib/history/buildChangeLog.ts';
 import { isSafeVersion, latestRelease, utcSeconds, type Release } from '../../lib/releases.ts';
 import type { Publisher, PublishContext } from '../kit/publisher.ts';
-import { absoluteUrl, outputFile } from '../kit/urls.ts';
+import { absoluteUrl, dataPaths, outputFile } from '../kit/urls.ts';
 import { buildSnapshots } from './buildSnapshots.ts';
 import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
-import { writeFiles } from '../../io/writeFiles.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
-import { dataPaths } from '../kit/dataPaths.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
 import { renderDownloadsPage } from './pages/downloadsPage.ts';
 import { renderRecordHistoryPage } from './pages/recordHistoryPage.ts';
@@ -57,7 +55,7 @@ async function writeAll(
   outDir: string,
   files: Iterable<[string, string | Uint8Array]>,
 ): Promise<void> {
-  await writeFiles(outDir, files);
+  await new OutputFolder(outDir).writeAll(files);
 }
 
 export async function publishDownloads(context: PublishContext): Promise<void> {
@@ -70,6 +68,7 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    geography: await readGeography(),
   };
   // Checked before anything is written; then each file is written as it is made.
   const problems = checkDownloadTables(collectDownloadTables(loaded, site.today));
@@ -259,7 +258,7 @@ export async function publishRecordHistory(context: PublishContext): Promise<voi
       ];
     }
   }
-  await writeFiles(outDir, pages());
+  await new OutputFolder(outDir).writeAll(pages());
 }
 
 /** Added to PUBLISHERS in scripts/build/publishers.ts. */

@@ -8,11 +8,10 @@ import type { Release } from '../../../lib/releases.ts';
 import { formatCitation } from '../../../lib/downloads/citation.ts';
 import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
-import { formatCount, formatDate } from '../../kit/format.ts';
+import { formatBytes, formatCount, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { absoluteUrl, href } from '../../kit/urls.ts';
+import { absoluteUrl, dataPaths, href } from '../../kit/urls.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
-import { dataPaths, formatBytes } from '../../kit/dataPaths.ts';
 
 export interface DownloadsPageInput {
   site: SiteInfo;

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replaceSite } from '../../../scripts/io/replaceSite.ts';
+import { replaceFolder } from '../../scripts/io/replaceFolder.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kitemark-replace-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,12 +19,12 @@ const waitFor = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
 };
 
-describe('replaceSite', () => {
+describe('replaceFolder', () => {
   it('swaps a finished build into place and removes the old one in the background', async () => {
     const target = join(root, 'site');
     mkdirSync(target);
     writeFileSync(join(target, 'old.html'), 'old');
-    await replaceSite(target, async (dir) => writeFileSync(join(dir, 'new.html'), 'new'));
+    await replaceFolder(target, async (dir) => writeFileSync(join(dir, 'new.html'), 'new'));
     expect(readdirSync(target)).toEqual(['new.html']);
     await waitFor(() => readdirSync(root).length === 1);
     expect(readdirSync(root)).toEqual(['site']);
@@ -35,7 +35,7 @@ describe('replaceSite', () => {
     mkdirSync(target);
     writeFileSync(join(target, 'index.html'), 'old');
     await expect(
-      replaceSite(target, async (dir) => {
+      replaceFolder(target, async (dir) => {
         writeFileSync(join(dir, 'half.html'), 'half');
         throw new Error('render failed');
       }),
@@ -51,7 +51,7 @@ describe('replaceSite', () => {
     mkdirSync(join(root, 'killed.tmp-4194305-1'));
     writeFileSync(join(root, 'killed.tmp-4194305-1/half.html'), 'half');
     await expect(
-      replaceSite(target, async () => {
+      replaceFolder(target, async () => {
         throw new Error('render failed');
       }),
     ).rejects.toThrow('render failed');
@@ -61,7 +61,7 @@ describe('replaceSite', () => {
 
   it('builds a folder that did not exist', async () => {
     const target = join(root, 'fresh/site');
-    await replaceSite(target, async (dir) => writeFileSync(join(dir, 'index.html'), 'x'));
+    await replaceFolder(target, async (dir) => writeFileSync(join(dir, 'index.html'), 'x'));
     expect(existsSync(join(target, 'index.html'))).toBe(true);
   });
 });

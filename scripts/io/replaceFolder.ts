@@ -1,25 +1,24 @@
 /**
- * Builds the site into a folder beside the output and swaps it into place only when the
- * whole build has succeeded, so readers and a failed build never see half a site. Like
- * `replaceDirectory` in scripts/io/registerFolder.ts, except that the old site (a quarter of a
- * million files at 50,000 providers: minutes to delete on a slow disk) is deleted by a
- * detached process after the swap, so the build does not wait for it.
+ * The one folder swap: builds a folder (the site, a generated register, a set of downloads)
+ * beside its target and swaps it into place only when the whole build has succeeded, so
+ * readers and a failed build never see half of it; on failure the old folder stays. The old
+ * folder (a quarter of a million files for a 50,000-provider site: minutes to delete on a slow
+ * disk) is deleted by a detached process after the swap, so the build does not wait for it.
  *
- * The swap is two renames (the old site aside, the new one in), so for the instant between
- * them (microseconds, no I/O but two directory entries) `_site/` does not exist. Linux can
+ * The swap is two renames (the old folder aside, the new one in), so for the instant between
+ * them (microseconds: no I/O but two directory entries) the target does not exist. Linux can
  * exchange two folders in one step (renameat2 with RENAME_EXCHANGE) but Node has no binding for
- * it; a symlink swap would make `_site` a link, which GitHub Pages' artifact upload, the
- * ignore patterns for `_site/` (git, ESLint, Prettier) and any tool that lstat()s it treat
- * differently from a folder. The static server that reads `_site/` while a build runs
- * (`kitemark serve`) answers a request in that instant with its plain 404, and the next one
- * with the new site.
+ * it; a symlink swap would make `_site` a link, which GitHub Pages' artifact upload, the ignore
+ * patterns for `_site/` (git, ESLint, Prettier) and any tool that lstat()s it treat differently
+ * from a folder. `kitemark serve`, reading `_site/` while a build runs, answers a request in that
+ * instant with its plain 404, and the next one with the new site.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isRunning } from './atomic.ts';
+import { isRunning } from './leftoverFiles.ts';
 
-export async function replaceSite(
+export async function replaceFolder(
   target: string,
   build: (temporary: string) => Promise<void>,
 ): Promise<void> {
