@@ -9,7 +9,7 @@ import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegi
 import type { Issue } from '../lib/issue.ts';
 import { findLeftoverFiles } from './leftoverFiles.ts';
 import { InputError } from './errors.ts';
-import { warning } from '../lib/issue.ts';
+import { leftoverFileIssues } from '../lib/leftoverFileIssues.ts';
 import { readReference } from './referenceFiles.ts';
 
 import { validateRegister } from '../lib/validateRegister.ts';
@@ -63,14 +63,6 @@ export async function readRegister(dir: string, today: string): Promise<ReadRegi
   const loaded = loadRegister(sources);
   const extraChecks = registerChecks(today);
   const issues = validateRegister(loaded, { today, reference, extraChecks });
-  for (const file of await findLeftoverFiles(dir))
-    issues.push(
-      warning(
-        'file/leftover',
-        { file, line: 1, column: 1, field: '' },
-        `${file} is left over from a write that was interrupted (a killed \`kitemark fix\`); it is not part of the register.`,
-        'Run `kitemark fix`, which removes it, or delete it.',
-      ),
-    );
+  for (const issue of leftoverFileIssues(await findLeftoverFiles(dir))) issues.push(issue);
   return { loaded, issues };
 }

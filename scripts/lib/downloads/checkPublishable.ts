@@ -8,6 +8,17 @@ import type { LoadedRegister } from '../loadRegister.ts';
 import { quoteValue } from '../quoteValue.ts';
 import { checkDownloadTables, collectDownloadTables } from './buildDownloads.ts';
 
+const AS_ISSUE = {
+  'csv/formula-like-cell': {
+    code: 'publish/formula',
+    fix: 'Reword it so it does not start with = + - @ (for example, put the words first).',
+  },
+  'xlsx/cell-too-long': {
+    code: 'publish/cell-too-long',
+    fix: 'Shorten it: a spreadsheet cell holds at most 32,767 characters.',
+  },
+} as const;
+
 export function publishableCheck(options: { today: string }) {
   return (loaded: LoadedRegister): Issue[] => {
     const tables = collectDownloadTables(loaded, options.today);
@@ -24,8 +35,9 @@ export function publishableCheck(options: { today: string }) {
         record && typeof record['template_id'] === 'string' && typeof record['version'] === 'string'
           ? `contract-templates/${record['template_id']}/${record['version']}.json`
           : undefined;
+      const { code, fix } = AS_ISSUE[p.code];
       return error(
-        p.code === 'csv/formula-like-cell' ? 'publish/formula' : 'publish/cell-too-long',
+        code,
         {
           file: templateFile ?? table?.source ?? name,
           line: 1,
@@ -33,9 +45,7 @@ export function publishableCheck(options: { today: string }) {
           field: p.field,
         },
         `The published ${name} table cannot hold this${key ? ` (${quoteValue(String(key))})` : ''}: ${p.message}`,
-        p.code === 'csv/formula-like-cell'
-          ? 'Reword it so it does not start with = + - @ (for example, put the words first).'
-          : 'Shorten it: a spreadsheet cell holds at most 32,767 characters.',
+        fix,
       );
     });
   };
