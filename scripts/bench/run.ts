@@ -6,6 +6,7 @@
  */
 const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> }>> = {
   validate: () => import('./validate.ts'),
+  messy: () => import('./messyValidate.ts'),
   history: () => import('./history.ts'),
   downloads: () => import('./downloads.ts'),
   sqlite: () => import('./sqlite.ts'),

@@ -9,8 +9,8 @@ import * as core from '@actions/core';
 import { lstat, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readReference } from '../io/referenceFiles.ts';
+import { registerChecks } from '../io/registerFolder.ts';
 import { todayInLondon } from '../lib/dates.ts';
-import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
 import { postReview } from './postReview.ts';
 import { readActionsContext } from './readActionsContext.ts';
@@ -54,7 +54,7 @@ export async function main(
         validateRegister(head, {
           today,
           reference,
-          extraChecks: [contractTemplateCheck({ today })],
+          extraChecks: registerChecks(today),
         }),
     });
     toolkit.setOutput('status', outcome.status);

@@ -6,18 +6,17 @@
  * disk) is deleted by a detached process after the swap, so the build does not wait for it.
  *
  * The swap is two renames (the old folder aside, the new one in), so for the instant between
- * them (microseconds, no I/O but two directory entries) the target does not exist. Linux can
+ * them (microseconds: no I/O but two directory entries) the target does not exist. Linux can
  * exchange two folders in one step (renameat2 with RENAME_EXCHANGE) but Node has no binding for
- * it; a symlink swap would make `_site` a link, which GitHub Pages' artifact upload, the
- * ignore patterns for `_site/` (git, ESLint, Prettier) and any tool that lstat()s it treat
- * differently from a folder. The static server that reads `_site/` while a build runs
- * (`kitemark serve`) answers a request in that instant with its plain 404, and the next one
- * with the new site.
+ * it; a symlink swap would make `_site` a link, which GitHub Pages' artifact upload, the ignore
+ * patterns for `_site/` (git, ESLint, Prettier) and any tool that lstat()s it treat differently
+ * from a folder. `kitemark serve`, reading `_site/` while a build runs, answers a request in that
+ * instant with its plain 404, and the next one with the new site.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isRunning } from './leftovers.ts';
+import { isRunning } from './leftoverFiles.ts';
 
 export async function replaceFolder(
   target: string,

@@ -6,8 +6,8 @@
 import { isAutoFixable } from './autoFixable.ts';
 import { ISSUES_PER_CODE } from './capIssues.ts';
 import type { Issue, Severity } from './issue.ts';
-import { plural } from './words.ts';
 import { escapeControls, safeForLog } from './logText.ts';
+import { plural } from './words.ts';
 
 export interface IssueGroup {
   code: string;

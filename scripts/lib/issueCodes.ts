@@ -50,6 +50,20 @@ const CODES = catalogue([
       'A `<file>.tmp-<number>` file in the data folder is what an interrupted write (a killed `kitemark fix`) leaves behind. It is not read as part of the register; `kitemark fix` removes it.',
   },
   {
+    code: 'publish/formula',
+    severity: 'error',
+    title: 'Would publish a formula',
+    description:
+      'The last check the build makes on the downloads, made by validate too: no published cell (contract template text, a codelist column, any table) starts with = + - or @, which a spreadsheet would run as a formula.',
+  },
+  {
+    code: 'publish/cell-too-long',
+    severity: 'error',
+    title: 'Too long for a spreadsheet cell',
+    description:
+      'No published cell holds more than 32,767 characters, the most a spreadsheet cell holds.',
+  },
+  {
     code: 'csv/empty',
     severity: 'error',
     title: 'Empty CSV file',

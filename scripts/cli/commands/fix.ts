@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readDataDir } from '../../io/registerFolder.ts';
 import { OutputFolder } from '../../io/outputFolder.ts';
-import { removeLeftoverFiles } from '../../io/leftovers.ts';
+import { removeLeftoverFiles } from '../../io/leftoverFiles.ts';
 import { fixRegister } from '../../lib/fixRegister.ts';
 
 export const fixCommand = defineCommand({

@@ -105,9 +105,9 @@ export function gitRoutes(c: RouteContext): Route[] {
       'GET',
       '/repos/{owner}/{repo}/git/blobs/{file_sha}',
       ({ params }) => {
-        const blob = gh.blobs.get(params['file_sha']!);
-        if (!blob) return notFound();
         const sha = params['file_sha']!;
+        const blob = gh.blobs.get(sha);
+        if (!blob) return notFound();
         return {
           status: 200,
           body: {

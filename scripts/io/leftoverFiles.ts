@@ -1,6 +1,7 @@
 /**
- * What interrupted writes leave behind: `OutputFolder.writeAtomic` writes `<file>.tmp-<pid>`
- * beside its target and renames it; a process killed in between leaves that file.
+ * The temporary files an atomic write (OutputFolder.writeAtomic) leaves beside its target when
+ * its process is killed between writing and renaming: found so `validate` can report them, and
+ * removed by `kitemark fix`.
  */
 import { readdir, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -8,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 const TEMPORARY_FILE = /\.tmp-(\d+)$/;
 
 /**
- * Temporary files that an atomic write left under `dir` when its process was killed between
+ * Temporary files (`<file>.tmp-<pid>`) left under `dir` when its process was killed between
  * writing and renaming (paths relative to `dir`, with forward slashes). Those of a process
  * still running are not leftovers: it is writing them now.
  */
