@@ -267,6 +267,46 @@ function crossTableChecks(
         );
       }
     }
+    if (a.status_reason && a.status && a.status !== 'suspended') {
+      issues.push(
+        error(
+          'accreditation/status-reason',
+          at('status_reason'),
+          `A status reason ("${a.status_reason}") is given, but the status is ${a.status}, not suspended.`,
+          'Leave status_reason empty unless the award is suspended.',
+        ),
+      );
+    }
+    if (isIsoDate(a.status_since)) {
+      if (a.status === 'accredited') {
+        issues.push(
+          error(
+            'accreditation/status-since',
+            at('status_since'),
+            `An accredited award has a status_since (${a.status_since}).`,
+            'Leave status_since empty for an accredited award: awarded_on says when it took effect. If it has been suspended, withdrawn or has lapsed, set the status too.',
+          ),
+        );
+      } else if (awarded && a.status_since < awarded) {
+        issues.push(
+          error(
+            'date/order',
+            at('status_since'),
+            `Status since ${a.status_since} is before the award on ${awarded}.`,
+            'A suspension, withdrawal or lapse comes after the award: check the dates.',
+          ),
+        );
+      } else if (a.status_since > today) {
+        issues.push(
+          error(
+            'date/future',
+            at('status_since'),
+            `Status since ${a.status_since} is in the future.`,
+            `Record a change of status once it has happened (today is ${today}).`,
+          ),
+        );
+      }
+    }
     if (a.provider_id && a.status && CURRENT_STATUSES.has(a.status)) {
       const other = currentByProvider.get(a.provider_id);
       if (other) {

@@ -16,7 +16,7 @@ import {
   parseState,
   stateToQuery,
 } from './search/urlState.js';
-import { csvRow, DOWNLOAD_COLUMNS, resultRecord, statusDetail } from './search/results.js';
+import { csvRow, DOWNLOAD_COLUMNS, resultRecord } from './search/results.js';
 import { toCsv } from './search/csv.js';
 import { directIdentifier } from './search/queryTerms.js';
 
@@ -452,20 +452,22 @@ function start(app) {
       }
       const statusLine = document.createElement('p');
       const tag = document.createElement('strong');
-      tag.className = `tag tag--${r.status}`;
-      tag.textContent = r.status_label;
+      tag.className = `tag tag--${r.words.tone}`;
+      tag.textContent = r.words.label;
       statusLine.append(tag);
-      const detail = statusDetail(r.status, r.expires_on);
-      if (detail) statusLine.append(` ${detail}`);
+      if (r.words.detail) statusLine.append(` ${r.words.detail}`);
       const where = document.createElement('p');
       where.className = 'result__meta';
       where.textContent = [`${r.town}, ${r.postcode}`, r.local_authority_name]
         .filter(Boolean)
         .join(' · ');
-      const services = document.createElement('p');
-      services.className = 'result__meta';
-      services.textContent = r.services.join(', ');
-      li.append(h3, ...known, statusLine, where, services);
+      const scope = [r.covers, r.also].filter(Boolean).map((text, i) => {
+        const p = document.createElement('p');
+        p.className = i === 0 && r.covers ? 'result__scope' : 'result__meta';
+        p.textContent = text;
+        return p;
+      });
+      li.append(h3, ...known, statusLine, ...scope, where);
       return li;
     });
     list.replaceChildren(...items);
@@ -478,7 +480,7 @@ function start(app) {
   function renderSummary(total, matchedAll) {
     const noun = total === 1 ? 'provider' : 'providers';
     let text = `${total.toLocaleString('en-GB')} ${noun}`;
-    if (state.q) text += ` match “${state.q}”`;
+    if (state.q) text += ` ${total === 1 ? 'matches' : 'match'} “${state.q}”`;
     const filters = FACETS.reduce((n, f) => n + (state.filters[f.param] ?? []).length, 0);
     if (filters > 0) text += ` with ${filters} filter${filters === 1 ? '' : 's'}`;
     if (total > PAGE_SIZE) {
@@ -571,7 +573,7 @@ function start(app) {
           filters: state.filters,
           count: records.length,
           licence: 'Open Government Licence v3.0',
-          results: records,
+          results: records.map((r) => Object.fromEntries(DOWNLOAD_COLUMNS.map((c) => [c, r[c]]))),
         };
         blob = new Blob([`${JSON.stringify(body, null, 2)}\n`], { type: 'application/json' });
       }

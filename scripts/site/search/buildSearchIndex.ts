@@ -186,25 +186,29 @@ export function shardJson(terms: readonly { term: string; postings: TermPostings
 }
 
 /**
- * `{"status":"0031…","la":[…],"services":[[gaps]…],"groups":[[gaps]…]}`: one status digit
- * and one council number per document, and for each service and user group the documents
- * that have it.
+ * `{"status":"0031…","la":[…],"services":[[gaps]…],"scope":[[gaps]…],"groups":[[gaps]…]}`:
+ * one status digit and one council number per document, and for each service and user group
+ * the documents that have it; `scope`, for each service, the documents whose deciding award
+ * covers it (so "accredited for befriending" can be told from "offers befriending").
  */
 export function facetsJson(input: SearchInput): string {
   let status = '';
   const la: number[] = [];
   const services: number[][] = input.lists.services.map(() => []);
+  const scope: number[][] = input.lists.services.map(() => []);
   const groups: number[][] = input.lists.groups.map(() => []);
   input.rows.forEach((row, ref) => {
     status += String(row[5]);
     la.push(row[4]);
     for (const s of row[8]) services[s]?.push(ref);
+    for (const s of row[11]) scope[s]?.push(ref);
     for (const g of row[9]) groups[g]?.push(ref);
   });
   return JSON.stringify({
     status,
     la,
     services: services.map(toGaps),
+    scope: scope.map(toGaps),
     groups: groups.map(toGaps),
   });
 }
