@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseReference, type Reference } from '../lib/reference.ts';
+import { parseGeography, type Geography } from '../lib/geography/geography.ts';
 import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegister.ts';
 import type { Issue } from '../lib/issue.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
@@ -41,6 +42,15 @@ export async function readDataDir(dir: string): Promise<Sources> {
 
 export async function readReference(): Promise<Reference> {
   return parseReference(await readFile(join(ROOT, 'reference/postcodes.csv')));
+}
+
+/** England's postcode sectors and districts (reference/geography/). */
+export async function readGeography(): Promise<Geography> {
+  const dir = join(ROOT, 'reference/geography');
+  return parseGeography(
+    await readFile(join(dir, 'england_postcode_sectors.csv')),
+    await readFile(join(dir, 'england_postcode_districts.csv')),
+  );
 }
 
 /** Writes to a temporary file beside the target, then renames: readers see old or new, never half. */
