@@ -33,9 +33,9 @@ export const DOWNLOAD_COLUMNS = /** @type {const} */ ([
   'local_authority_name',
   'region',
   'services',
-  'kitemark_scope',
   'user_groups',
   'url',
+  'kitemark_scope',
   'status_since',
   'status_text',
 ]);
