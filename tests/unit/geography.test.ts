@@ -8,7 +8,8 @@ import {
   locatePostcode,
   parseGeography,
 } from '../../scripts/lib/geography/geography.ts';
-import { readGeography, ROOT } from '../../scripts/cli/files.ts';
+import { readGeography } from '../../scripts/io/referenceFiles.ts';
+import { ROOT } from '../../scripts/io/projectRoot.ts';
 
 const geography = await readGeography();
 
