@@ -18,7 +18,7 @@ function heading(page: BrowsePage): string {
     case 'a-z':
       return `Providers: ${title}`;
     case 'local-authority':
-      return `Providers based in ${title}`;
+      return `Providers based in or serving ${title}`;
     case 'service':
       return `Providers of ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
     case 'region':
@@ -81,9 +81,21 @@ export function render({
       by name.${covered !== undefined ? ` ${covered.toLocaleString('en-GB')} of them hold a current kitemark that covers ${group.title.charAt(0).toLowerCase()}${group.title.slice(1)}; each entry says what its kitemark covers.` : ''}${otherNames.length > 0 ? html` <a href="#other-names">Other names beginning with ${group.title}</a> are listed after them.` : ''}
     </p>
     ${pageLinks(site, page.page, page.pageCount, pathOf)}
-    ${group.providers.length > 0 ? providerTable(site, page.providers, heading(page), serviceTitle) : ''}
+    ${group.kind === 'local-authority' ? councilTables(site, page, serviceTitle) : group.providers.length > 0 ? providerTable(site, page.providers, heading(page), serviceTitle) : ''}
     ${pageLinks(site, page.page, page.pageCount, pathOf)}
     ${otherNames.length > 0 ? otherNamesList(site, group.title, otherNames) : ''}`.value;
+}
+
+/** A council's providers: those based there, then those serving it from elsewhere. */
+function councilTables(site: SiteInfo, page: BrowsePage, serviceTitle: (code: string) => string) {
+  const { group } = page;
+  const based = page.providers.filter((p) => p.local_authority === group.key);
+  const serving = page.providers.filter((p) => p.local_authority !== group.key);
+  const basedCount = group.providers.length - (group.serving ?? 0);
+  return html`<h2 id="based">Based in ${group.title} (${basedCount.toLocaleString('en-GB')})</h2>
+    ${based.length > 0 ? providerTable(site, based, `Providers based in ${group.title}`, serviceTitle) : basedCount > 0 ? html`<p>Listed on the earlier pages.</p>` : html`<p>No provider on the register is based in ${group.title}.</p>`}
+    <h2 id="serving">Serving ${group.title} from elsewhere (${(group.serving ?? 0).toLocaleString('en-GB')})</h2>
+    ${serving.length > 0 ? providerTable(site, serving, `Providers serving ${group.title} from elsewhere`, serviceTitle) : (group.serving ?? 0) > 0 ? html`<p>Listed on the next pages.</p>` : html`<p>No provider based elsewhere lists ${group.title} among the areas it serves.</p>`}`;
 }
 
 function otherNamesList(site: SiteInfo, letter: string, names: readonly OtherName[]) {

@@ -148,6 +148,25 @@ for (const width of [375, 1280]) {
       await context.close();
     });
 
+    it('lists on a council’s page the providers based there and those serving it', async () => {
+      const { page, context } = await openPage(
+        browser,
+        `${site.origin}/providers/local-authority/e08000009/`,
+        { width },
+      );
+      const rows = (heading: string) =>
+        page.$$eval(`h2#${heading} + .table-wrap tbody th a`, (as) =>
+          as.map((a) => a.textContent ?? ''),
+        );
+      expect(await page.textContent('h1')).toBe('Providers based in or serving Trafford');
+      expect(await rows('based')).toEqual(['Eastgate Refugee Welcome']);
+      expect(await rows('serving')).toEqual([
+        'Greenway Refugee Welcome Liverpool',
+        'Silverbirch Hospice at Home',
+      ]);
+      await context.close();
+    });
+
     it('says “1 provider matches”', async () => {
       const { page, context } = await openPage(
         browser,

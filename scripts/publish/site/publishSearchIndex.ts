@@ -8,8 +8,9 @@ import type { PublishContext } from '../kit/publisher.ts';
 import { searchInput } from './search/searchInput.ts';
 import { writeSearchIndex, type SearchIndexStats } from './search/writeSearchIndex.ts';
 import { placeIndex } from './search/placeIndex.ts';
-import { FileWriter } from './fileWriter.ts';
-import { ROOT, readGeography, readReference } from '../cli/files.ts';
+import { FileWriter } from '../../io/fileWriter.ts';
+import { ROOT } from '../../io/projectRoot.ts';
+import { readGeography, readReference } from '../../io/referenceFiles.ts';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
