@@ -48,6 +48,9 @@ function start(app) {
   const sortSelect = /** @type {HTMLSelectElement} */ (app.querySelector('#sort'));
   const clear = /** @type {HTMLButtonElement} */ (app.querySelector('#clear-filters'));
   const downloadStatus = /** @type {HTMLElement} */ (app.querySelector('#download-status'));
+  const filtersToggle = /** @type {HTMLButtonElement} */ (app.querySelector('#filters-toggle'));
+  const filtersPanel = /** @type {HTMLElement} */ (app.querySelector('#search-filters'));
+  const selectedList = /** @type {HTMLElement} */ (app.querySelector('#selected-filters'));
 
   /** @type {Promise<unknown> | undefined} */
   let lunrLoading;
@@ -187,6 +190,21 @@ function start(app) {
     state = { ...state, sort: /** @type {any} */ (sortSelect.value), page: 1 };
     navigate('replace');
   });
+  filtersToggle.addEventListener('click', () => {
+    const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+    filtersToggle.setAttribute('aria-expanded', String(open));
+    filtersPanel.classList.toggle('is-open', open);
+  });
+  selectedList.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-param]');
+    if (!button || !state) return;
+    const { param = '', value = '' } = /** @type {HTMLElement} */ (button).dataset;
+    const values = (state.filters[param] ?? []).filter((v) => v !== value);
+    state = { ...state, filters: { ...state.filters, [param]: values }, page: 1 };
+    syncControls();
+    navigate('replace');
+    (selectedList.querySelector('button') ?? heading).focus();
+  });
   clear.addEventListener('click', () => {
     if (!state) return;
     state = { ...state, filters: {}, page: 1 };
@@ -280,6 +298,7 @@ function start(app) {
       renderResults(m, pageRows, search, pageRefs);
       renderSummary(current.length, search);
       renderPager(pages);
+      renderSelected(m);
       clear.hidden = !hasFilters(state);
       showDirectLink();
       app.dataset.state = 'done';
@@ -654,6 +673,37 @@ function start(app) {
     browse.textContent = 'browse providers by council';
     advice.push(' You can also ', browse, '.');
     return advice;
+  }
+
+  /**
+   * The chosen filters as buttons that remove them, and their number on the toggle.
+   * @param {any} m
+   */
+  function renderSelected(m) {
+    const items = [];
+    for (const facet of FACETS) {
+      for (const code of state.filters[facet.param] ?? []) {
+        const title =
+          m[facet.list].find((/** @type {{code: string}} */ v) => v.code === code)?.title ?? code;
+        const li = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.param = facet.param;
+        button.dataset.value = code;
+        const hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = `Remove filter ${facet.label}: `;
+        const cross = document.createElement('span');
+        cross.setAttribute('aria-hidden', 'true');
+        cross.textContent = '×';
+        button.append(hidden, `${title} `, cross);
+        li.append(button);
+        items.push(li);
+      }
+    }
+    selectedList.replaceChildren(...items);
+    selectedList.hidden = items.length === 0;
+    filtersToggle.textContent = items.length ? `Filters (${items.length} selected)` : 'Filters';
   }
 
   /** @param {number} pages */

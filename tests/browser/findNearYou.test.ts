@@ -179,3 +179,91 @@ for (const width of [375, 1280]) {
     });
   });
 }
+
+describe('on a phone', () => {
+  it('puts the count and results straight under the box, filters behind their button', async () => {
+    const { page, context, errors } = await openPage(browser, `${site.origin}/providers/`, {
+      width: 375,
+    });
+    await done(page);
+    const box = (selector: string) => page.locator(selector).boundingBox();
+    const form = (await box('#search-form'))!;
+    const firstResult = (await page.locator('#results li').first().boundingBox())!;
+    expect(firstResult.y - (form.y + form.height)).toBeLessThan(400);
+    expect(await page.isVisible('#facets')).toBe(false);
+    await page.click('#filters-toggle');
+    expect(await page.getAttribute('#filters-toggle', 'aria-expanded')).toBe('true');
+    await page.check('[data-facet="status"] input[value="accredited"]');
+    await done(page);
+    expect(await page.textContent('#filters-toggle')).toBe('Filters (1 selected)');
+    const tag = page.locator('#selected-filters button');
+    expect(await tag.textContent()).toContain('Accredited');
+    await tag.click();
+    await done(page);
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull();
+    expect(await page.isVisible('#selected-filters')).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('does not move the page when the search starts (layout shift under 0.1)', async () => {
+    for (const width of [375, 1280]) {
+      const { page, context } = await openPage(browser, 'about:blank', { width });
+      await page.addInitScript(() => {
+        (window as unknown as { cls: number }).cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.origin}/providers/`);
+      await done(page);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(
+        0.1,
+      );
+      await context.close();
+    }
+  });
+
+  it.each([
+    '/',
+    '/providers/',
+    '/providers/local-authority/e08000009/',
+    '/providers/P000340/',
+    '/certificates/KM-000369/',
+    '/certificates/',
+    '/data/',
+    '/data/dictionary/',
+    '/commissioners/',
+  ])('%s does not scroll sideways at 320 px', async (path) => {
+    const { page, context } = await openPage(browser, `${site.origin}${path}`, { width: 320 });
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows the first page of providers and no form that needs a script', async () => {
+    const { page, context } = await openPage(browser, `${site.origin}/providers/`, {
+      javaScript: false,
+      width: 375,
+    });
+    expect(await page.$$eval('#results li h3 a', (as) => as.length)).toBe(20);
+    expect(await page.isVisible('#search-form')).toBe(false);
+    expect(await page.isVisible('#filters-toggle')).toBe(false);
+    await page.click('a:has-text("See every provider")');
+    await page.waitForURL(/\/providers\/a-z\/$/);
+    await page.goto(`${site.origin}/certificates/`);
+    expect(await page.isVisible('#certificate-form')).toBe(false);
+    await context.close();
+  });
+});

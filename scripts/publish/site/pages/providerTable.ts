@@ -26,7 +26,7 @@ export function providerTable(
 <tbody>
 ${providers.map(
   (p) =>
-    html`<tr><th scope="row"><a href="${href(site, paths.provider(p.provider_id))}">${p.name}</a></th><td>${providerStatusCell(p, serviceTitle)}</td><td>${p.town}</td><td>${p.local_authority_name}</td></tr>\n`,
+    html`<tr><th scope="row"><a href="${href(site, paths.provider(p.provider_id))}">${p.name}</a></th><td data-label="Kitemark">${providerStatusCell(p, serviceTitle)}</td><td data-label="Town">${p.town}</td><td data-label="Council">${p.local_authority_name}</td></tr>\n`,
 )}</tbody>
 </table>
 </div>`;
