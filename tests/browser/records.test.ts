@@ -218,9 +218,9 @@ describe('without JavaScript', () => {
     for (const first of councils) {
       let next: string | undefined = first;
       while (next) {
-        const page = await (await fetch(site.origin + next)).text();
+        const page: string = await (await fetch(site.origin + next)).text();
         // Each provider is based in one council; the "serving" table lists the others.
-        const html = page.split('<h2 id="serving">')[0]!;
+        const html: string = page.split('<h2 id="serving">')[0]!;
         seen.push(
           ...[...html.matchAll(/<th scope="row"><a href="\/providers\/(P\d{6})\/">/g)].map(
             (m) => m[1]!,
