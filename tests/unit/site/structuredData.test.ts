@@ -20,15 +20,19 @@ const blocks = (page: string) =>
 
 describe('providerLd', () => {
   it('describes the provider as an NGO with its identifiers, areas and kitemark', () => {
-    const ld = providerLd(provider('P000001'), site, ctx.title) as Record<string, any>;
+    const ld = providerLd(provider('P000001'), site, ctx.title) as {
+      identifier: unknown[];
+      areaServed: unknown[];
+      hasCertification: { hasMeasurement: unknown[] }[];
+    };
     expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'NGO' });
-    expect(ld['identifier']).toContainEqual({
+    expect(ld.identifier).toContainEqual({
       '@type': 'PropertyValue',
       propertyID: 'kitemark-provider-id',
       value: 'P000001',
     });
-    expect(ld['areaServed'].length).toBeGreaterThan(0);
-    const [award] = ld['hasCertification'];
+    expect(ld.areaServed.length).toBeGreaterThan(0);
+    const [award] = ld.hasCertification;
     expect(award).toMatchObject({
       '@type': 'Certification',
       identifier: 'KM-000001',
@@ -36,7 +40,7 @@ describe('providerLd', () => {
       issuedBy: { '@type': 'Organization' },
       validFrom: '2025-02-01',
     });
-    expect(award.hasMeasurement[0]).toMatchObject({ '@type': 'DefinedTerm' });
+    expect(award!.hasMeasurement[0]).toMatchObject({ '@type': 'DefinedTerm' });
   });
 
   it('is one parseable block on the page, and no value can close the script', () => {
@@ -52,7 +56,7 @@ describe('providerLd', () => {
 describe('certificateLd', () => {
   it('gives an application no active status and names the holder', () => {
     const a = register.accreditationById.get('KM-000002')!;
-    const ld = certificateLd(a, provider('P000002'), site, ctx.title) as Record<string, any>;
+    const ld = certificateLd(a, provider('P000002'), site, ctx.title) as Record<string, unknown>;
     expect(ld['certificationStatus']).toBe('https://schema.org/CertificationInactive');
     expect(ld['about']).toMatchObject({ '@type': 'NGO', name: provider('P000002').name });
   });
