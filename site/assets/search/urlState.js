@@ -50,7 +50,10 @@ export function parseState(params, lists) {
   const sort = /** @type {Sort} */ (Object.hasOwn(SORTS, sortParam) ? sortParam : defaultSort(q));
   const pageParam = Number(params.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, MAX_PAGE) : 1;
-  return { q, filters, sort, page, exact: params.get('as') === 'typed' };
+  /** @type {State} */
+  const state = { q, filters, sort, page };
+  if (params.get('as') === 'typed') state.exact = true;
+  return state;
 }
 
 /** With a query, best match first; without one, by name. @param {string} q @returns {Sort} */
