@@ -639,7 +639,7 @@ function start(app) {
     if (search && !search.matchedAll) {
       parts.push(` No provider matches every word of “${state.q}”, so these match some of them.`);
     }
-    if (total === 0) parts.push(...zeroResultAdvice(search));
+    if (total === 0) for (const part of zeroResultAdvice(search)) parts.push(part);
     notice.replaceChildren(...parts);
     notice.hidden = parts.length === 0;
   }

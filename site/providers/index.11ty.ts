@@ -13,7 +13,7 @@ import { browseLinks } from '../../scripts/publish/site/pages/browseLinks.ts';
 import { resultItems } from '../../scripts/publish/site/pages/resultItems.ts';
 import { sortByName } from '../../scripts/publish/site/sortProviders.ts';
 import { browsePaths } from '../../scripts/publish/site/browse.ts';
-import { plural } from '../../scripts/publish/kit/format.ts';
+import { plural } from '../../scripts/lib/words.ts';
 import { PAGE_SIZE } from '../assets/search/urlState.js';
 
 export const data = {

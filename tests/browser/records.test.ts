@@ -221,11 +221,8 @@ describe('without JavaScript', () => {
         const page: string = await (await fetch(site.origin + next)).text();
         // Each provider is based in one council; the "serving" table lists the others.
         const html: string = page.split('<h2 id="serving">')[0]!;
-        seen.push(
-          ...[...html.matchAll(/<th scope="row"><a href="\/providers\/(P\d{6})\/">/g)].map(
-            (m) => m[1]!,
-          ),
-        );
+        for (const m of html.matchAll(/<th scope="row"><a href="\/providers\/(P\d{6})\/">/g))
+          seen.push(m[1]!);
         next = /<a href="([^"]+)" rel="next">/.exec(html)?.[1];
       }
     }

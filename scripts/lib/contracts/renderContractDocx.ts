@@ -43,6 +43,7 @@ import { fillDocxSkeleton, type DocxSkeleton } from './fillDocx.ts';
 import type { FilledContract } from './fillContract.ts';
 import { isNumberedInOrder } from './listClauses.ts';
 import { unzipFiles, zipFiles } from './zipFiles.ts';
+import { appendAll } from '../appendAll.ts';
 
 export interface DocxOptions {
   titles?: CodeTitles;
@@ -238,7 +239,7 @@ function buildDocument(doc: ContractDocument, numbered: boolean): Document {
       ]),
     ),
   );
-  for (const part of doc.parts) body.push(...partContent(doc, part, numbered));
+  for (const part of doc.parts) appendAll(body, partContent(doc, part, numbered));
   if (!doc.filled && doc.history.length > 0) {
     body.push(
       heading('Version history', 1, 'version-history', undefined, { pageBreakBefore: true }),

@@ -3,6 +3,7 @@
  * footer. It is a plain function so the 50,000 record pages can call it directly (fast),
  * and the Eleventy layout `base` calls the same function for every other page.
  */
+import { serializeJsonLd } from '../../lib/jsonLd.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { NAV } from './nav.ts';
 import type { SiteInfo } from './siteInfo.ts';
@@ -35,6 +36,8 @@ export interface PageOptions {
   noindex?: boolean | undefined;
   /** Extra class on <body>, for page-specific print and screen styles. */
   bodyClass?: string | undefined;
+  /** Structured data about the page (schema.org JSON-LD), for search engines. */
+  jsonLd?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -80,7 +83,7 @@ ${(page.scripts ?? []).map((s) => html`<script type="module" src="${url(paths.as
       ? html`<noscript><link rel="stylesheet" href="${url(paths.assets('no-js.css'))}"></noscript>
 `
       : ''
-  }</head>
+  }${page.jsonLd ? raw(`<script type="application/ld+json">${serializeJsonLd(page.jsonLd)}</script>\n`) : ''}</head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">

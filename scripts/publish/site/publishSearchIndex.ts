@@ -8,7 +8,7 @@ import type { PublishContext } from '../kit/publisher.ts';
 import { searchInput } from './search/searchInput.ts';
 import { writeSearchIndex, type SearchIndexStats } from './search/writeSearchIndex.ts';
 import { placeIndex } from './search/placeIndex.ts';
-import { FileWriter } from '../../io/fileWriter.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
 import { ROOT } from '../../io/projectRoot.ts';
 import { readGeography, readReference } from '../../io/referenceFiles.ts';
 import { join } from 'node:path';
@@ -43,5 +43,5 @@ async function writeGeographyBundle(outDir: string): Promise<void> {
     write: false,
     logLevel: 'silent',
   });
-  new FileWriter(outDir).write('assets/search/geography.js', result.outputFiles[0]!.text);
+  new OutputFolder(outDir).writeSync('assets/search/geography.js', result.outputFiles[0]!.text);
 }

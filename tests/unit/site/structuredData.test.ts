@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordContext } from '../../../scripts/publish/site/pages/recordContext.ts';
-import {
-  certificateLd,
-  jsonLdScript,
-  providerLd,
-} from '../../../scripts/publish/site/records/structuredData.ts';
+import { certificateLd, providerLd } from '../../../scripts/publish/site/records/structuredData.ts';
 import { renderProviderPage } from '../../../scripts/publish/site/pages/providerPage.ts';
+import { serializeJsonLd } from '../../../scripts/lib/jsonLd.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register, site } = siteFixture();
@@ -47,7 +44,7 @@ describe('providerLd', () => {
     const page = renderProviderPage(provider('P000003'), ctx);
     const [ld] = blocks(page);
     expect(ld.name).toBe(provider('P000003').name);
-    expect(jsonLdScript({ name: '</script><script>alert(1)</script>' }).value).not.toContain(
+    expect(serializeJsonLd({ name: '</script><script>alert(1)</script>' })).not.toContain(
       '</script><script>',
     );
   });

@@ -13,7 +13,7 @@ import { formatDate } from '../../kit/format.ts';
 import { awardWords, certificateVerdict } from '../statusText.ts';
 import { absoluteUrl, href, paths } from '../../kit/urls.ts';
 import type { RecordContext } from './recordContext.ts';
-import { certificateLd, jsonLdScript } from '../records/structuredData.ts';
+import { certificateLd } from '../records/structuredData.ts';
 import { statusPanel, statusTag } from './statusPanel.ts';
 
 export function renderCertificatePage(
@@ -41,8 +41,7 @@ ${item('Held by', provider ? html`<a href="${url(paths.provider(provider.provide
       .join(', '),
   )}${item('Awarded on', formatDate(a.awarded_on))}${item(open ? 'Expires on' : 'Expiry date', formatDate(a.expires_on))}${item('Last reviewed on', formatDate(a.last_reviewed_on))}${item('Assessor', a.assessor)}${item('Quality marks held', (a.quality_marks ?? []).map((m) => ctx.title('quality-marks', m)).join(', '))}</dl>
 ${current && current.accreditation_id !== a.accreditation_id ? html`<p class="notice">This is not the provider’s current award. See <a href="${url(paths.certificate(current.accreditation_id))}">${current.accreditation_id}</a> (${DISPLAY_STATUS_LABELS[current.display_status]}).</p>\n` : ''}${provider ? html`<p>The provider’s <a href="${url(paths.provider(provider.provider_id))}#documents">standard documents</a>, with their SHA-256 fingerprints, are on its register page.</p>\n` : ''}<p class="no-print"><a href="${url(paths.certificates)}">Check another certificate</a> · <a href="${url(paths.certificateJson(a.accreditation_id))}">This certificate as JSON</a></p>
-<p class="print-only">Printed from ${absoluteUrl(site, paths.certificate(a.accreditation_id))} on the register as of ${formatDate(site.today)}.</p>
-${jsonLdScript(certificateLd(a, provider, site, ctx.title))}`;
+<p class="print-only">Printed from ${absoluteUrl(site, paths.certificate(a.accreditation_id))} on the register as of ${formatDate(site.today)}.</p>`;
   return renderPage(site, {
     title: `Certificate ${a.accreditation_id}`,
     path: paths.certificate(a.accreditation_id),
@@ -58,5 +57,6 @@ ${jsonLdScript(certificateLd(a, provider, site, ctx.title))}`;
     ],
     body,
     bodyClass: 'record',
+    jsonLd: certificateLd(a, provider, site, ctx.title),
   });
 }

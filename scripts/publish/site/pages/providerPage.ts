@@ -13,7 +13,7 @@ import { awardWords, providerScopeText, providerStatusText } from '../statusText
 import { absoluteUrl, href, paths } from '../../kit/urls.ts';
 import { browsePaths } from '../browse.ts';
 import type { RecordContext } from './recordContext.ts';
-import { jsonLdScript, providerLd } from '../records/structuredData.ts';
+import { providerLd } from '../records/structuredData.ts';
 import { statusPanel, statusTag } from './statusPanel.ts';
 
 /** What the date a status took effect is called beside it. */
@@ -53,8 +53,7 @@ ${p.accreditations.length > 0 ? historySection(p.accreditations, ctx) : ''}
 ${badgeSection(p, ctx)}
 <h2 id="data">This record as data</h2>
 <p>Added to the register on ${formatDate(p.added_on)}; see <a href="${url(paths.providerHistory(p.provider_id))}">how this record has changed</a>. The record, with its awards and documents, is at <a href="${url(paths.providerJson(p.provider_id))}">${absoluteUrl(site, paths.providerJson(p.provider_id))}</a> (JSON, ${site.licence.title}).${site.contactUrl ? html` Something wrong? <a href="${site.contactUrl}">Report a mistake</a>.` : ''}</p>
-<p class="print-only">Printed from ${absoluteUrl(site, paths.provider(p.provider_id))} on the register as of ${formatDate(site.today)}.</p>
-${jsonLdScript(providerLd(p, site, ctx.title))}`;
+<p class="print-only">Printed from ${absoluteUrl(site, paths.provider(p.provider_id))} on the register as of ${formatDate(site.today)}.</p>`;
   return renderPage(site, {
     title: p.name,
     path: paths.provider(p.provider_id),
@@ -70,6 +69,7 @@ ${jsonLdScript(providerLd(p, site, ctx.title))}`;
     ],
     body,
     bodyClass: 'record',
+    jsonLd: providerLd(p, site, ctx.title),
   });
 }
 

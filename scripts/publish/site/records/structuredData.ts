@@ -2,11 +2,10 @@
  * schema.org JSON-LD for provider and certificate pages, so search engines and crawlers read
  * a kitemark's status, dates and scope without scraping: the provider an `NGO` with its
  * identifiers and the areas it serves, each award a `Certification` (status, issuer, dates,
- * certificate number, what it covers). Written into the page as a data block, escaped so no
- * value can close the script element.
+ * certificate number, what it covers). The page layout writes it into the head, escaped
+ * so no value can close the script element.
  */
 import type { AccreditationView, ProviderView } from '../../../lib/buildRegister.ts';
-import { raw, type SafeHtml } from '../../kit/html.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
 import { absoluteUrl, paths } from '../../kit/urls.ts';
 import { awardWords } from '../statusText.ts';
@@ -24,15 +23,6 @@ const UK_NONPROFIT_TYPES: Record<string, string> = {
 
 const ACTIVE = 'https://schema.org/CertificationActive';
 const INACTIVE = 'https://schema.org/CertificationInactive';
-
-/** `<script type="application/ld+json">`, with `<`, `>`, `&` and line separators escaped. */
-export function jsonLdScript(value: Json): SafeHtml {
-  const json = JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return raw(`<script type="application/ld+json">${json}</script>`);
-}
 
 function issuer(site: SiteInfo): Json {
   return {

@@ -20,6 +20,7 @@ import { SEARCH_FIELDS } from './searchDocuments.ts';
 import { lunrPostings, type TermPostings } from './lunrPostings.ts';
 import type { SearchInput, SearchLists } from './searchInput.ts';
 import { WEIGHT_SCALE, shardFileName, toGaps } from '../../../../site/assets/search/terms.js';
+import { appendAll } from '../../../lib/appendAll.ts';
 import { groupBy } from '../../../lib/groupBy.ts';
 import type { PlaceIndex, PlaceManifest } from './placeIndex.ts';
 
@@ -99,7 +100,7 @@ export function buildSearchIndex(
     });
   }
   files.push({ path: 'docs/all.json', contents: JSON.stringify(input.rows) });
-  if (options.places) files.push(...options.places.files);
+  if (options.places) appendAll(files, options.places.files);
 
   const hash = createHash('sha256');
   for (const f of files) hash.update(f.path).update('\0').update(f.contents).update('\0');
