@@ -156,6 +156,8 @@ export async function handleIntake(input: IntakeInput): Promise<IntakeOutcome> {
         ...cells.accreditation,
         accreditation_id: accreditationId,
         provider_id: providerId,
+        // The day the application was made (written only where the register has the column).
+        status_since: input.today,
       };
       for (const [table, row] of [
         ['providers', provider],

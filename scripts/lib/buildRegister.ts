@@ -44,6 +44,10 @@ export interface AccreditationView extends Accreditation {
   days_to_expiry?: number;
   /** An accredited award expiring within the warning window. */
   expiring: boolean;
+  /** Expired while suspended: shown as expired, "while suspended". */
+  expired_while_suspended?: boolean;
+  /** The title of the suspension reason, from its codelist. */
+  status_reason_title?: string;
   provider_name: string;
 }
 
@@ -101,8 +105,13 @@ function newestFirst(a: Accreditation, b: Accreditation): number {
   return x < y ? 1 : x > y ? -1 : a.accreditation_id < b.accreditation_id ? 1 : -1;
 }
 
+/**
+ * An accredited or suspended award past its expiry date is expired: a suspended one can no
+ * longer be reinstated, so "suspended" alone would read as if it might be.
+ */
 export function displayStatus(a: Accreditation, today: string): DisplayStatus {
-  if (a.status === 'accredited' && a.expires_on && a.expires_on < today) return 'expired';
+  const open = a.status === 'accredited' || a.status === 'suspended';
+  if (open && a.expires_on && a.expires_on < today) return 'expired';
   return (a.status as DisplayStatus) ?? 'none';
 }
 
@@ -137,9 +146,11 @@ export function buildRegister(loaded: LoadedRegister, today: string): Register {
       ...a,
       display_status: display,
       expiring: display === 'accredited' && days !== undefined && days <= EXPIRING_WITHIN_DAYS,
+      expired_while_suspended: display === 'expired' && a.status === 'suspended',
       provider_name: names.get(a.provider_id) ?? '',
     };
     if (days !== undefined) view.days_to_expiry = days;
+    if (a.status_reason) view.status_reason_title = title('suspension-reasons', a.status_reason);
     return view;
   });
   const documents: DocumentView[] = loaded.documents.rows.map(({ record: d }) => ({

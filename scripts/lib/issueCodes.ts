@@ -270,7 +270,7 @@ const CODES = catalogue([
       'Dates of things that have happened (added, awarded, reviewed, verified) are not after today.',
     applies: (f, t) =>
       inTable('providers', 'added_on')(f, t) ||
-      inTable('accreditations', 'awarded_on', 'last_reviewed_on')(f, t) ||
+      inTable('accreditations', 'awarded_on', 'last_reviewed_on', 'status_since')(f, t) ||
       inTable('documents', 'verified_on')(f, t),
   },
   {
@@ -278,9 +278,9 @@ const CODES = catalogue([
     severity: 'error',
     title: 'Dates out of order',
     description:
-      'An award expires after it is made and is reviewed after it; a document’s review date is after its effective date.',
+      'An award expires after it is made and is reviewed after it; a status takes effect after the award; a document’s review date is after its effective date.',
     applies: (f, t) =>
-      inTable('accreditations', 'expires_on', 'last_reviewed_on')(f, t) ||
+      inTable('accreditations', 'expires_on', 'last_reviewed_on', 'status_since')(f, t) ||
       inTable('documents', 'review_by')(f, t),
   },
   {
@@ -463,6 +463,22 @@ const CODES = catalogue([
     title: 'Mandatory documents incomplete',
     description: 'An accredited provider holds every mandatory document type, verified.',
     applies: inTable('accreditations', 'status'),
+  },
+  {
+    code: 'accreditation/status-reason',
+    severity: 'error',
+    title: 'Reason for a status that takes none',
+    description:
+      'A status reason (from the suspension-reasons codelist) is given only for a suspension.',
+    applies: inTable('accreditations', 'status_reason'),
+  },
+  {
+    code: 'accreditation/status-since',
+    severity: 'error',
+    title: 'Status date for an accredited award',
+    description:
+      'An accredited award has no status_since: its award date says when it took effect. Leave it empty.',
+    applies: inTable('accreditations', 'status_since'),
   },
   {
     code: 'accreditation/expired',

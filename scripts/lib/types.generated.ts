@@ -41,6 +41,14 @@ export interface Accreditation {
    * Recognised quality marks held as evidence, separated by semicolons.
    */
   quality_marks?: string[];
+  /**
+   * The date the status took effect: the day the award was suspended, withdrawn or lapsed, or the application made. Empty for an accredited award (its award date says it). A register written before this column existed may leave it out.
+   */
+  status_since?: string;
+  /**
+   * Why the award is suspended (a code from the suspension-reasons codelist). Only for status suspended. A register written before this column existed may leave it out.
+   */
+  status_reason?: string;
 }
 
 /**

@@ -16,9 +16,12 @@ import {
   parseState,
   stateToQuery,
 } from './search/urlState.js';
-import { csvRow, DOWNLOAD_COLUMNS, resultRecord, statusDetail } from './search/results.js';
+import { csvRow, DOWNLOAD_COLUMNS, resultRecord } from './search/results.js';
 import { toCsv } from './search/csv.js';
 import { directIdentifier } from './search/queryTerms.js';
+import { PlaceFinder, placeSummary } from './search/places.js';
+import { TIER_WEIGHT } from './search/searchEngine.js';
+import * as geo from './search/geography.js';
 
 /** Above this many results a download fetches the whole table instead of chunks. */
 const WHOLE_TABLE_FROM = 1500;
@@ -45,6 +48,9 @@ function start(app) {
   const sortSelect = /** @type {HTMLSelectElement} */ (app.querySelector('#sort'));
   const clear = /** @type {HTMLButtonElement} */ (app.querySelector('#clear-filters'));
   const downloadStatus = /** @type {HTMLElement} */ (app.querySelector('#download-status'));
+  const filtersToggle = /** @type {HTMLButtonElement} */ (app.querySelector('#filters-toggle'));
+  const filtersPanel = /** @type {HTMLElement} */ (app.querySelector('#search-filters'));
+  const selectedList = /** @type {HTMLElement} */ (app.querySelector('#selected-filters'));
 
   /** @type {Promise<unknown> | undefined} */
   let lunrLoading;
@@ -77,6 +83,24 @@ function start(app) {
     }
     return engine;
   };
+  /** @type {Promise<PlaceFinder> | undefined} */
+  let placesPromise;
+  const getPlaces = () =>
+    (placesPromise ??= manifestPromise.then(
+      (m) =>
+        new PlaceFinder({
+          geo,
+          fetchJson,
+          url: async (path) => `${searchBase}${encodeURIComponent(m.version)}/${path}`,
+          manifest: m.places,
+        }),
+    ));
+  /** Every document's status digit, for ranking current kitemarks first. @type {Promise<string> | undefined} */
+  let statusesPromise;
+  const getStatuses = () =>
+    (statusesPromise ??= manifestPromise.then((m) =>
+      fetchJson(`${searchBase}${encodeURIComponent(m.version)}/status.json`),
+    ));
   // The manifest and facets do not need lunr: fetch them at once, beside it.
   const manifestPromise = fetchJson(`${searchBase}manifest.json`);
   /** @type {Promise<FacetData> | undefined} */
@@ -116,7 +140,14 @@ function start(app) {
 
   /** @type {ReturnType<typeof parseState>} */
   let state;
-  /** @type {{ refs: number[], q: string, matchedAll: boolean, terms: string[] } | undefined} */
+  /**
+   * @typedef {{ q: string, exact: boolean, refs: number[], matchedAll: boolean,
+   *   scores: Map<number, number>, statuses: string,
+   *   tolerated: import('./search/searchEngine.js').Tolerance[],
+   *   place?: import('./search/places.js').Place, council?: string, rest?: string,
+   *   nearby?: Map<number, import('./search/places.js').Nearby> }} Search
+   */
+  /** @type {Search | undefined} */
   let lastSearch;
   /** The current, sorted results: what a download writes. @type {number[]} */
   let current = [];
@@ -137,10 +168,12 @@ function start(app) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!state) return;
-    state = { ...state, q: input.value.replace(/\s+/g, ' ').trim().slice(0, 200), page: 1 };
+    const q = input.value.replace(/\s+/g, ' ').trim().slice(0, 200);
+    state = { ...state, q, page: 1, exact: false };
     state.sort = state.q ? 'relevance' : 'name';
     sortSelect.value = state.sort;
-    navigate('push');
+    // Focus moves to the results, so a screen reader hears them and a phone shows them.
+    navigate('push', { focus: true });
   });
   facetsForm.addEventListener('change', (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
@@ -156,6 +189,21 @@ function start(app) {
     if (!state) return;
     state = { ...state, sort: /** @type {any} */ (sortSelect.value), page: 1 };
     navigate('replace');
+  });
+  filtersToggle.addEventListener('click', () => {
+    const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+    filtersToggle.setAttribute('aria-expanded', String(open));
+    filtersPanel.classList.toggle('is-open', open);
+  });
+  selectedList.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('button[data-param]');
+    if (!button || !state) return;
+    const { param = '', value = '' } = /** @type {HTMLElement} */ (button).dataset;
+    const values = (state.filters[param] ?? []).filter((v) => v !== value);
+    state = { ...state, filters: { ...state.filters, [param]: values }, page: 1 };
+    syncControls();
+    navigate('replace');
+    (selectedList.querySelector('button') ?? heading).focus();
   });
   clear.addEventListener('click', () => {
     if (!state) return;
@@ -215,27 +263,15 @@ function start(app) {
     try {
       /** @type {number[] | null} */
       let candidates = null;
-      /** @type {Map<number, number> | undefined} */
-      let scores;
-      let matchedAll = true;
       if (state.q) {
-        if (lastSearch?.q !== state.q) {
+        const exact = state.exact === true;
+        if (lastSearch?.q !== state.q || lastSearch.exact !== exact) {
           status.textContent = 'Searching…';
-          const result = await (await getEngine()).search(state.q);
+          const result = await searchFor(state.q, exact);
           if (id !== runId) return;
-          lastSearch = {
-            q: state.q,
-            refs: [...result.refs.keys()],
-            matchedAll: result.matchedAll,
-            terms: result.terms,
-          };
-          scores = result.refs;
-          lastScores = result.refs;
-        } else {
-          scores = lastScores;
+          lastSearch = result;
         }
         candidates = lastSearch.refs;
-        matchedAll = lastSearch.matchedAll;
       }
       // With no filter ticked, the first results need no facet data: show them at once
       // and fill in the counts when it arrives.
@@ -252,15 +288,17 @@ function start(app) {
         matches = result.matches;
         updateCounts(m, result.counts);
       }
-      current = sortRefs(matches, state.sort, scores);
+      current = sortRefs(matches, state.sort, lastSearch && state.q ? lastSearch : undefined);
       const pages = Math.max(1, Math.ceil(current.length / PAGE_SIZE));
       if (state.page > pages) state = { ...state, page: pages };
       const pageRefs = current.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
       const pageRows = await rows(pageRefs);
       if (id !== runId) return;
-      renderResults(m, pageRows);
-      renderSummary(current.length, matchedAll);
+      const search = state.q ? lastSearch : undefined;
+      renderResults(m, pageRows, search, pageRefs);
+      renderSummary(current.length, search);
       renderPager(pages);
+      renderSelected(m);
       clear.hidden = !hasFilters(state);
       showDirectLink();
       app.dataset.state = 'done';
@@ -284,8 +322,6 @@ function start(app) {
       if (id === runId) list.removeAttribute('aria-busy');
     }
   }
-  /** @type {Map<number, number> | undefined} */
-  let lastScores;
   /** @type {Record<string, Int32Array> | undefined} */
   let facetCounts;
   /** @type {FacetData | undefined} */
@@ -310,20 +346,81 @@ function start(app) {
   }
 
   /**
+   * Best match: nearest first for a place; for words, by how well they match (exact words
+   * above prefixes above typos), then current kitemarks first, then by score and name.
    * @param {number[]} refs
    * @param {string} sort
-   * @param {Map<number, number> | undefined} scores
+   * @param {Search | undefined} search
    */
-  function sortRefs(refs, sort, scores) {
+  function sortRefs(refs, sort, search) {
     const sorted = [...refs];
-    if (sort === 'relevance' && scores) {
-      sorted.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || a - b);
+    if (sort === 'relevance' && search?.nearby) {
+      const nearby = search.nearby;
+      sorted.sort(
+        (a, b) => (nearby.get(a)?.miles ?? Infinity) - (nearby.get(b)?.miles ?? Infinity) || a - b,
+      );
+    } else if (sort === 'relevance' && search) {
+      const { scores, statuses } = search;
+      const tier = (/** @type {number} */ ref) => Math.floor((scores.get(ref) ?? 0) / TIER_WEIGHT);
+      const rank = (/** @type {number} */ ref) => statuses.charCodeAt(ref) - 48;
+      sorted.sort(
+        (a, b) =>
+          tier(b) - tier(a) ||
+          rank(a) - rank(b) ||
+          (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
+          a - b,
+      );
     } else if (sort === 'name-desc') {
       sorted.sort((a, b) => b - a);
     } else {
       sorted.sort((a, b) => a - b);
     }
     return sorted;
+  }
+
+  /**
+   * A query read as a place first ("M33 7AB", "Sale", "befriending in Trafford"), then as
+   * words. `exact`: the words as typed, with no place, prefix or typo tolerance.
+   * @param {string} q
+   * @param {boolean} exact
+   * @returns {Promise<Search>}
+   */
+  async function searchFor(q, exact) {
+    const m = await manifestPromise;
+    const found = exact || !m.places ? undefined : await (await getPlaces()).find(q);
+    /** @type {Search} */
+    const search = {
+      q,
+      exact,
+      refs: [],
+      matchedAll: true,
+      scores: new Map(),
+      statuses: '',
+      tolerated: [],
+    };
+    if (found) {
+      const { council, results } = await (await getPlaces()).near(found.place);
+      search.place = found.place;
+      search.council = council;
+      search.nearby = results;
+      search.rest = found.rest;
+    }
+    const words = found ? found.rest : q;
+    if (words) {
+      const [result, statuses] = await Promise.all([
+        (await getEngine()).search(words, { exact }),
+        getStatuses(),
+      ]);
+      search.scores = result.refs;
+      search.matchedAll = result.matchedAll;
+      search.tolerated = result.tolerated;
+      search.statuses = statuses;
+    }
+    const nearby = search.nearby;
+    search.refs = nearby
+      ? [...nearby.keys()].filter((ref) => !words || search.scores.has(ref))
+      : [...search.scores.keys()];
+    return search;
   }
 
   /** @param {any} m */
@@ -432,9 +529,12 @@ function start(app) {
   /**
    * @param {any} m
    * @param {any[]} pageRows
+   * @param {Search | undefined} search
+   * @param {number[]} refs the document number of each row
    */
-  function renderResults(m, pageRows) {
-    const items = pageRows.filter(Boolean).map((row) => {
+  function renderResults(m, pageRows, search, refs) {
+    const items = pageRows.flatMap((row, i) => {
+      if (!row) return [];
       const r = resultRecord(row, m, siteUrl);
       const li = document.createElement('li');
       li.className = 'result';
@@ -452,33 +552,49 @@ function start(app) {
       }
       const statusLine = document.createElement('p');
       const tag = document.createElement('strong');
-      tag.className = `tag tag--${r.status}`;
-      tag.textContent = r.status_label;
+      tag.className = `tag tag--${r.words.tone}`;
+      tag.textContent = r.words.label;
       statusLine.append(tag);
-      const detail = statusDetail(r.status, r.expires_on);
-      if (detail) statusLine.append(` ${detail}`);
+      if (r.words.detail) statusLine.append(` ${r.words.detail}`);
+      const scope = [r.covers, r.also].filter(Boolean).map((text, i) => {
+        const p = document.createElement('p');
+        p.className = i === 0 && r.covers ? 'result__scope' : 'result__meta';
+        p.textContent = text;
+        return p;
+      });
       const where = document.createElement('p');
       where.className = 'result__meta';
+      const near = search?.nearby?.get(/** @type {number} */ (refs[i]));
       where.textContent = [`${r.town}, ${r.postcode}`, r.local_authority_name]
         .filter(Boolean)
         .join(' · ');
-      const services = document.createElement('p');
-      services.className = 'result__meta';
-      services.textContent = r.services.join(', ');
-      li.append(h3, ...known, statusLine, where, services);
+      li.append(h3, ...known, statusLine, ...scope);
+      if (near && search?.place) {
+        const distance = document.createElement('p');
+        distance.className = 'result__distance';
+        const strong = document.createElement('strong');
+        strong.textContent = geo.describeDistance(near.miles);
+        distance.append(
+          strong,
+          ` from ${search.place.label} · ${near.based ? 'based in' : 'serves'} ${search.council}`,
+        );
+        li.append(distance);
+      }
+      li.append(where);
       return li;
     });
     list.replaceChildren(...items);
   }
 
   /**
+   * The count, what was searched for, and what to do when nothing matches.
    * @param {number} total
-   * @param {boolean} matchedAll
+   * @param {Search | undefined} search
    */
-  function renderSummary(total, matchedAll) {
+  function renderSummary(total, search) {
     const noun = total === 1 ? 'provider' : 'providers';
     let text = `${total.toLocaleString('en-GB')} ${noun}`;
-    if (state.q) text += ` match “${state.q}”`;
+    if (state.q) text += ` ${total === 1 ? 'matches' : 'match'} “${state.q}”`;
     const filters = FACETS.reduce((n, f) => n + (state.filters[f.param] ?? []).length, 0);
     if (filters > 0) text += ` with ${filters} filter${filters === 1 ? '' : 's'}`;
     if (total > PAGE_SIZE) {
@@ -486,12 +602,108 @@ function start(app) {
       text += `. Showing ${first.toLocaleString('en-GB')} to ${Math.min(total, state.page * PAGE_SIZE).toLocaleString('en-GB')}`;
     }
     status.textContent = `${text}.`;
-    notice.hidden = matchedAll && total > 0;
-    notice.textContent = !matchedAll
-      ? `No provider matches every word of “${state.q}”, so these match some of them.`
-      : total === 0
-        ? 'No providers match. Check the spelling, use fewer words, or clear the filters.'
-        : '';
+    /** @type {(string | Node)[]} */
+    const parts = [];
+    const exactLink = (/** @type {string} */ label) => {
+      const a = document.createElement('a');
+      a.href = `${location.pathname}${stateToQuery({ ...state, exact: true, page: 1 })}`;
+      a.dataset.exact = '1';
+      a.textContent = label;
+      return a;
+    };
+    if (search?.place) {
+      parts.push(placeSummary(search.place, search.council ?? ''));
+      if (search.place.note) parts.push(` ${search.place.note}`);
+      if (search.place.kind === 'town' || search.place.kind === 'council') {
+        parts.push(' ', exactLink(`Search for the word “${state.q}” instead`), '.');
+      }
+    }
+    const tolerated = search?.tolerated ?? [];
+    if (tolerated.length > 0) {
+      const b = (/** @type {string} */ t) => {
+        const el = document.createElement('strong');
+        el.textContent = t;
+        return el;
+      };
+      if (parts.length) parts.push(' ');
+      parts.push('Showing results for ');
+      tolerated.forEach((t, i) => {
+        if (i > 0) parts.push(', ');
+        if (t.kind === 'prefix') parts.push('words starting ', b(t.typed));
+        else parts.push(b(t.meant));
+      });
+      const typed = tolerated.filter((t) => t.kind === 'typo').map((t) => t.typed);
+      if (typed.length > 0) parts.push('; search instead for ', exactLink(typed.join(' ')));
+      parts.push('.');
+    }
+    if (search && !search.matchedAll) {
+      parts.push(` No provider matches every word of “${state.q}”, so these match some of them.`);
+    }
+    if (total === 0) for (const part of zeroResultAdvice(search)) parts.push(part);
+    notice.replaceChildren(...parts);
+    notice.hidden = parts.length === 0;
+  }
+
+  /**
+   * What to try when nothing matches: fewer filters, the council's page, other words.
+   * @param {Search | undefined} search
+   * @returns {(string | Node)[]}
+   */
+  function zeroResultAdvice(search) {
+    /** @type {(string | Node)[]} */
+    const advice = [' No providers match.'];
+    if (hasFilters(state)) {
+      const clearLink = document.createElement('a');
+      clearLink.href = `${location.pathname}${stateToQuery({ ...state, filters: {}, page: 1 })}`;
+      clearLink.textContent = 'Remove the filters';
+      advice.push(' ', clearLink, ' to see more.');
+    }
+    if (search?.place?.council) {
+      const council = document.createElement('a');
+      council.href = `${siteBase}providers/local-authority/${encodeURIComponent(search.place.council.toLowerCase())}/`;
+      council.textContent = `providers based in or serving ${search.council || 'the council'}`;
+      advice.push(' See all ', council, '.');
+    } else if (state.q) {
+      advice.push(
+        ' Check the spelling, use fewer words, or try a town, a postcode such as M33 7AB, or a service such as befriending.',
+      );
+    }
+    const browse = document.createElement('a');
+    browse.href = `${siteBase}providers/local-authority/`;
+    browse.textContent = 'browse providers by council';
+    advice.push(' You can also ', browse, '.');
+    return advice;
+  }
+
+  /**
+   * The chosen filters as buttons that remove them, and their number on the toggle.
+   * @param {any} m
+   */
+  function renderSelected(m) {
+    const items = [];
+    for (const facet of FACETS) {
+      for (const code of state.filters[facet.param] ?? []) {
+        const title =
+          m[facet.list].find((/** @type {{code: string}} */ v) => v.code === code)?.title ?? code;
+        const li = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.param = facet.param;
+        button.dataset.value = code;
+        const hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = `Remove filter ${facet.label}: `;
+        const cross = document.createElement('span');
+        cross.setAttribute('aria-hidden', 'true');
+        cross.textContent = '×';
+        button.append(hidden, `${title} `, cross);
+        li.append(button);
+        items.push(li);
+      }
+    }
+    selectedList.replaceChildren(...items);
+    selectedList.hidden = items.length === 0;
+    filtersToggle.textContent = items.length ? `Filters (${items.length} selected)` : 'Filters';
   }
 
   /** @param {number} pages */
@@ -571,7 +783,7 @@ function start(app) {
           filters: state.filters,
           count: records.length,
           licence: 'Open Government Licence v3.0',
-          results: records,
+          results: records.map((r) => Object.fromEntries(DOWNLOAD_COLUMNS.map((c) => [c, r[c]]))),
         };
         blob = new Blob([`${JSON.stringify(body, null, 2)}\n`], { type: 'application/json' });
       }

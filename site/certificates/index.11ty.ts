@@ -27,7 +27,7 @@ export function render({ site }: { site: SiteInfo }): string {
     </p>
     <form
       id="certificate-form"
-      class="search-form"
+      class="search-form needs-js"
       action="${href(site, paths.certificates)}"
       method="get"
       data-certificates="${href(site, paths.certificates)}"

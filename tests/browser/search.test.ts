@@ -206,7 +206,7 @@ describe('download these results', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'provider_id,name,other_names,status,status_label,expires_on,certificate,town,postcode,local_authority,local_authority_name,region,services,user_groups,url',
+      'provider_id,name,other_names,status,status_label,expires_on,certificate,town,postcode,local_authority,local_authority_name,region,services,user_groups,url,kitemark_scope,status_since,status_text',
     );
     expect(lines.length - 1).toBe(total);
     expect(lines.slice(1).every((l) => /^P\d{6},/.test(l) && l.includes(',accredited,'))).toBe(

@@ -155,7 +155,7 @@ describe('intake bot: applications', () => {
     );
     const awards = gh.readFile('kitemark/application-20', 'data/accreditations.csv')!;
     expect(awards.slice(base('accreditations.csv').length)).toBe(
-      'KM-000433,P000401,applied,carers-support,,,,,investing-in-volunteers\n',
+      'KM-000433,P000401,applied,carers-support,,,,,investing-in-volunteers,2026-11-26,\n',
     );
     expect(gh.readFile('kitemark/application-20', 'data/documents.csv')).toBe(
       base('documents.csv'),

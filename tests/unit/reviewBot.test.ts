@@ -33,7 +33,7 @@ const CODEOWNERS = `# Maintainers review everything; the accreditation panel own
 
 const NEW_PROVIDER =
   'P000401,Juniper Carers Network,charitable-incorporated-organisation,1100401,,,,,12 Market Street,,Chipping Norton,OX7 5NN,E10000025,E10000025,carers-support,carers,https://www.juniper-carers.example,hello@juniper-carers.example,01632 960401,Juniper Carers Network runs a carers café and phone befriending in Chipping Norton.,2026-11-20,\n';
-const NEW_APPLICATION = 'KM-000433,P000401,applied,carers-support,,,,,\n';
+const NEW_APPLICATION = 'KM-000433,P000401,applied,carers-support,,,,,,,\n';
 
 let repo: TempRepo;
 let trusted: string;

@@ -18,7 +18,7 @@ describe('the data standard', () => {
       'provider_id,name,legal_form,charity_number,oscr_number,company_number,cqc_provider_id,ods_code,address_line_1,address_line_2,town,postcode,local_authority,areas_served,services,user_groups,website,email,phone,description,added_on,other_names',
     );
     expect(names('accreditations').join(',')).toBe(
-      'accreditation_id,provider_id,status,scope,awarded_on,expires_on,last_reviewed_on,assessor,quality_marks',
+      'accreditation_id,provider_id,status,scope,awarded_on,expires_on,last_reviewed_on,assessor,quality_marks,status_since,status_reason',
     );
     expect(names('documents').join(',')).toBe(
       'provider_id,document_type,title,version,effective_on,review_by,verified_on,sha256,format,url',
@@ -32,7 +32,11 @@ describe('the data standard', () => {
     const optional = Object.values(TABLES).flatMap((t) =>
       t.fields.filter((f) => f.columnOptional).map((f) => `${t.name}.${f.name}`),
     );
-    expect(optional).toEqual(['providers.other_names']);
+    expect(optional).toEqual([
+      'providers.other_names',
+      'accreditations.status_since',
+      'accreditations.status_reason',
+    ]);
   });
 
   it('documents every field with a title, a description and an example', () => {

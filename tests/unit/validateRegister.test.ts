@@ -38,6 +38,9 @@ const cell =
     setCell(f, file, line, column, value);
 const P = 'providers.csv';
 const A = 'accreditations.csv';
+/** One cell of accreditations.csv's optional status columns (the fixture has them). */
+const statusCell = (line: number, column: string, value: string) => (f: Map<string, string>) =>
+  setCell(f, A, line, column, value);
 const D = 'documents.csv';
 const C = 'commissioners.csv';
 
@@ -257,6 +260,17 @@ const cases: Case[] = [
     code: 'date/order',
     edit: cell(A, 2, 'expires_on', '2025-01-01'),
     at: { file: A, line: 2, column: 6, field: 'expires_on' },
+  },
+  {
+    code: 'accreditation/status-reason',
+    edit: statusCell(2, 'status_reason', 'safeguarding-concern'),
+    at: { file: A, line: 2, column: 11, field: 'status_reason' },
+    message: /accredited, not suspended/,
+  },
+  {
+    code: 'accreditation/status-since',
+    edit: statusCell(2, 'status_since', '2026-03-03'),
+    at: { file: A, line: 2, column: 10, field: 'status_since' },
   },
   {
     code: 'accreditation/term',
@@ -498,6 +512,36 @@ describe('file-level problems', () => {
     );
     expect(located(validateFiles(files), 'key/duplicate')).toEqual([
       { severity: 'error', file: A, line: 4, column: 1, field: 'accreditation_id' },
+    ]);
+  });
+});
+
+describe('status since and status reason', () => {
+  const suspended =
+    (since: string, reason = 'safeguarding-concern') =>
+    (f: Map<string, string>) =>
+      setCell(
+        setCell(statusCell(4, 'status', 'suspended')(f), A, 4, 'status_since', since),
+        A,
+        4,
+        'status_reason',
+        reason,
+      );
+  it('accepts a suspension with its date and reason, and a register without the columns', () => {
+    expect(validateFiles(suspended('2026-03-03')(new Map(base)))).toEqual([]);
+    expect(validateFiles(base)).toEqual([]);
+  });
+  it('refuses a status date before the award or after today, and an unknown reason', () => {
+    expect(located(validateFiles(suspended('2024-01-01')(new Map(base))), 'date/order')).toEqual([
+      { severity: 'error', file: A, line: 4, column: 10, field: 'status_since' },
+    ]);
+    expect(
+      located(validateFiles(suspended('2026-05-01')(new Map(base)), '2026-04-01'), 'date/future'),
+    ).toEqual([{ severity: 'error', file: A, line: 4, column: 10, field: 'status_since' }]);
+    const unknown = validateFiles(suspended('2026-03-03', 'bad-press')(new Map(base)));
+    expect(unknown.map((i) => [i.code, i.field])).toContainEqual([
+      'codelist/unknown',
+      'status_reason',
     ]);
   });
 });

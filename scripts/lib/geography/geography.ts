@@ -15,6 +15,9 @@ export interface PostcodeArea {
   /** GSS code of the council with social-care responsibility for most of the area. */
   councilCode: string;
   councilName: string;
+  /** The local authority district (E06/E07/E08/E09) most of the area is in. */
+  districtCode: string;
+  districtName: string;
   icbCode: string;
   icbName: string;
   postcodeCount: number;
@@ -54,6 +57,8 @@ export function parsePostcodeAreas(csv: string | Uint8Array): Map<string, Postco
       lon: Number(row['lon']),
       councilCode: row['care_la_code'] ?? '',
       councilName: row['care_la_name'] ?? '',
+      districtCode: row['lad_code'] ?? '',
+      districtName: row['lad_name'] ?? '',
       icbCode: row['icb_code'] ?? '',
       icbName: row['icb_name'] ?? '',
       postcodeCount: Number(row['postcode_count']),
@@ -90,25 +95,4 @@ export function locatePostcode(geo: Geography, text: string): LocatedPlace | und
   return undefined;
 }
 
-const EARTH_RADIUS_MILES = 3958.8;
-
-/** Great-circle distance (haversine); plenty for "about 3 miles". */
-export function distanceMiles(
-  a: { lat: number; lon: number },
-  b: { lat: number; lon: number },
-): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** "under a mile", "about 1 mile", "about 3 miles": distances between centroids are approximate. */
-export function describeDistance(miles: number): string {
-  if (miles < 0.75) return 'under a mile';
-  const rounded = Math.round(miles);
-  return `about ${rounded} ${rounded === 1 ? 'mile' : 'miles'}`;
-}
+export { distanceMiles, describeDistance } from './distance.ts';

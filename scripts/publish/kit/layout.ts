@@ -78,7 +78,12 @@ export function renderPage(site: SiteInfo, page: PageOptions): string {
 ${page.description ? html`<meta name="description" content="${page.description}" /> ` : ''}${page.noindex ? raw('<meta name="robots" content="noindex">\n') : ''}<link rel="canonical" href="${absoluteUrl(site, page.path)}">
 ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${url(a.path)}" title="${a.title}" /> `)}<link rel="stylesheet" href="${url(paths.assets('site.css'))}">
 <link rel="icon" href="${url(paths.assets('favicon.svg'))}" type="image/svg+xml">
-${(page.scripts ?? []).map((s) => html`<script type="module" src="${url(paths.assets(s))}"></script> `)}${page.jsonLd ? raw(`<script type="application/ld+json">${serializeJsonLd(page.jsonLd)}</script>\n`) : ''}</head>
+${(page.scripts ?? []).map((s) => html`<script type="module" src="${url(paths.assets(s))}"></script> `)}${
+    page.scripts?.length
+      ? html`<noscript><link rel="stylesheet" href="${url(paths.assets('no-js.css'))}"></noscript>
+`
+      : ''
+  }${page.jsonLd ? raw(`<script type="application/ld+json">${serializeJsonLd(page.jsonLd)}</script>\n`) : ''}</head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">

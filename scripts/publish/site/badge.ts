@@ -112,6 +112,8 @@ export function textWidth(text: string): number {
 export interface BadgeOptions {
   /** Absolute address of the provider's page. */
   pageUrl: string;
+  /** What the kitemark covers, for the title: "Kitemark covers: community transport". */
+  covers?: string;
 }
 
 export function renderBadge(
@@ -120,7 +122,8 @@ export function renderBadge(
 ): string {
   const label = 'kitemark';
   const message = badgeMessage(p);
-  const title = `Kitemark status of ${p.name}: ${providerStatusText(p).headline}`;
+  const covers = options.covers ? `. ${options.covers}` : '';
+  const title = `Kitemark status of ${p.name}: ${providerStatusText(p).headline}${covers}`;
   const left = textWidth(label) + 12;
   const right = textWidth(message) + 12;
   const width = left + right;

@@ -37,6 +37,8 @@ export interface BrowseGroup {
   /** For councils: the region's title, to group the index page. */
   parent?: string;
   providers: ProviderView[];
+  /** For councils: how many of the providers serve it from elsewhere (listed after those based there). */
+  serving?: number;
   /** For A–Z letters: other names beginning with the letter, with whose names they are. */
   otherNames?: OtherName[];
 }
@@ -104,12 +106,15 @@ export function browseGroups(register: Register): BrowseGroup[] {
     group.otherNames = names;
   }
   const councils = register.codelists.get('local-authorities');
-  const councilOrder = [...new Set(sorted.map((p) => p.local_authority))].sort((a, b) =>
+  const councilOrder = [
+    ...new Set(sorted.flatMap((p) => [p.local_authority, ...(p.areas_served ?? [])])),
+  ].sort((a, b) =>
     title('local-authorities', a).localeCompare(title('local-authorities', b), 'en-GB'),
   );
+  // A council's page lists the providers based there, then those serving it from elsewhere.
   collect(
     'local-authority',
-    (p) => [p.local_authority],
+    (p) => [...new Set([p.local_authority, ...(p.areas_served ?? [])])],
     councilOrder,
     (code) => title('local-authorities', code),
     (code) => {
@@ -117,6 +122,12 @@ export function browseGroups(register: Register): BrowseGroup[] {
       return region ? title('regions', region) : undefined;
     },
   );
+  for (const group of groups) {
+    if (group.kind !== 'local-authority') continue;
+    const based = group.providers.filter((p) => p.local_authority === group.key);
+    group.serving = group.providers.length - based.length;
+    group.providers = [...based, ...group.providers.filter((p) => p.local_authority !== group.key)];
+  }
   collect(
     'service',
     (p) => p.services,

@@ -12,6 +12,7 @@ import { renderProviderPage } from './pages/providerPage.ts';
 import { renderCertificatePage } from './pages/certificatePage.ts';
 import { certificateRecord, providerRecord } from './records/providerRecord.ts';
 import { renderBadge } from './badge.ts';
+import { providerScopeText } from './statusText.ts';
 import { absoluteUrl, outputFile, paths } from '../kit/urls.ts';
 
 // Async for the publisher contract; the writes themselves are synchronous (OutputFolder.writeSync).
@@ -22,12 +23,16 @@ export async function publishRecordFiles({
 }: PublishContext): Promise<void> {
   const ctx = recordContext(register, site);
   const files = new OutputFolder(outDir);
+  const serviceTitle = (code: string) => ctx.title('services', code);
   for (const p of register.providers) {
     files.writeSync(outputFile(paths.provider(p.provider_id)), renderProviderPage(p, ctx));
-    files.writeSync(paths.providerJson(p.provider_id), json(providerRecord(p, site)));
+    files.writeSync(paths.providerJson(p.provider_id), json(providerRecord(p, site, serviceTitle)));
     files.writeSync(
       paths.badge(p.provider_id),
-      renderBadge(p, { pageUrl: absoluteUrl(site, paths.provider(p.provider_id)) }),
+      renderBadge(p, {
+        pageUrl: absoluteUrl(site, paths.provider(p.provider_id)),
+        covers: providerScopeText(p, serviceTitle).covers,
+      }),
     );
   }
   for (const a of register.accreditations) {
@@ -38,7 +43,7 @@ export async function publishRecordFiles({
     );
     files.writeSync(
       paths.certificateJson(a.accreditation_id),
-      json(certificateRecord(a, provider, site)),
+      json(certificateRecord(a, provider, site, serviceTitle)),
     );
   }
 }

@@ -4,6 +4,27 @@
  */
 import type { AccreditationView, DisplayStatus, ProviderView } from '../../lib/buildRegister.ts';
 import { formatDate } from '../kit/format.ts';
+import {
+  scopeWords,
+  statusWords,
+  type StatusWords,
+} from '../../../site/assets/search/statusWords.js';
+
+/** The words and colour of an award's status (site/assets/search/statusWords.js). */
+export function awardWords(status: DisplayStatus, a: AccreditationView | undefined): StatusWords {
+  return statusWords({
+    status,
+    expiresOn: a?.expires_on ?? '',
+    since: a?.status_since ?? '',
+    whileSuspended: a?.expired_while_suspended === true,
+  });
+}
+
+/** " The reason given: safeguarding concern under investigation." or ''. */
+function reasonText(a: AccreditationView | undefined): string {
+  const reason = a?.status_reason_title;
+  return reason ? ` The reason given: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.` : '';
+}
 
 export interface StatusText {
   status: DisplayStatus;
@@ -16,12 +37,12 @@ export interface StatusText {
 /** The status of a provider, from the award that decides it. */
 export function providerStatusText(p: Pick<ProviderView, 'status' | 'current'>): StatusText {
   const a = p.current;
-  const until = formatDate(a?.expires_on);
+  const { headline } = awardWords(p.status, a);
   switch (p.status) {
     case 'accredited':
       return {
         status: 'accredited',
-        headline: until ? `Accredited until ${until}` : 'Accredited',
+        headline,
         detail:
           a?.expiring && a.days_to_expiry !== undefined
             ? `The kitemark is held. It expires ${daysText(a.days_to_expiry)} unless renewed.`
@@ -30,33 +51,33 @@ export function providerStatusText(p: Pick<ProviderView, 'status' | 'current'>):
     case 'expired':
       return {
         status: 'expired',
-        headline: until ? `Expired on ${until}` : 'Expired',
-        detail:
-          'The kitemark award has passed its expiry date and has not been renewed. Do not rely on it.',
+        headline,
+        detail: a?.expired_while_suspended
+          ? `The kitemark was suspended${a.status_since ? ` from ${formatDate(a.status_since)}` : ''} and reached its expiry date before the suspension was lifted. It is not held: do not rely on it.${reasonText(a)}`
+          : 'The kitemark award has passed its expiry date and has not been renewed. Do not rely on it.',
       };
     case 'suspended':
       return {
         status: 'suspended',
-        headline: 'Suspended',
-        detail:
-          'The kitemark is suspended while a concern is investigated. Commissioners should not rely on it until the suspension is lifted.',
+        headline,
+        detail: `The kitemark is suspended while a concern is investigated. Commissioners should not rely on it until the suspension is lifted.${reasonText(a)}`,
       };
     case 'withdrawn':
       return {
         status: 'withdrawn',
-        headline: 'Withdrawn',
+        headline,
         detail: 'The kitemark was withdrawn before its expiry date. It is not held.',
       };
     case 'lapsed':
       return {
         status: 'lapsed',
-        headline: until ? `Lapsed on ${until}` : 'Lapsed',
+        headline,
         detail: 'The kitemark award ended without renewal. It is not held.',
       };
     case 'applied':
       return {
         status: 'applied',
-        headline: 'Applied',
+        headline,
         detail:
           'The provider has applied for the kitemark; the assessment is not finished. It is not yet held.',
       };
@@ -110,29 +131,33 @@ export function certificateVerdict(
       return {
         status: 'expired',
         valid: false,
-        headline: 'Genuine, but expired',
-        detail: `${a.accreditation_id} is on the register but expired on ${until}. It is no longer valid.${replaced}`,
+        headline: a.expired_while_suspended
+          ? 'Genuine, but expired while suspended'
+          : 'Genuine, but expired',
+        detail: a.expired_while_suspended
+          ? `${a.accreditation_id} is on the register. It was suspended${a.status_since ? ` from ${formatDate(a.status_since)}` : ''} and expired on ${until} while suspended. It is not valid.${reasonText(a)}${replaced}`
+          : `${a.accreditation_id} is on the register but expired on ${until}. It is no longer valid.${replaced}`,
       };
     case 'suspended':
       return {
         status: 'suspended',
         valid: false,
         headline: 'Genuine, but suspended',
-        detail: `${a.accreditation_id} is suspended while a concern is investigated. Do not rely on it until the suspension is lifted.`,
+        detail: `${a.accreditation_id} is suspended${a.status_since ? ` since ${formatDate(a.status_since)}` : ''} while a concern is investigated. Do not rely on it until the suspension is lifted. It would expire on ${until}.${reasonText(a)}`,
       };
     case 'withdrawn':
       return {
         status: 'withdrawn',
         valid: false,
         headline: 'Withdrawn: not valid',
-        detail: `${a.accreditation_id} was withdrawn before its expiry date. It is not valid.${replaced}`,
+        detail: `${a.accreditation_id} was withdrawn${a.status_since ? ` on ${formatDate(a.status_since)}` : ''}, before its expiry date. It is not valid.${replaced}`,
       };
     case 'lapsed':
       return {
         status: 'lapsed',
         valid: false,
         headline: 'Lapsed: not valid',
-        detail: `${a.accreditation_id} ended${until ? ` on ${until}` : ''} and is no longer valid.${replaced}`,
+        detail: `${a.accreditation_id} ended${a.status_since || until ? ` on ${formatDate(a.status_since || a.expires_on)}` : ''} and is no longer valid.${replaced}`,
       };
     case 'applied':
       return {
@@ -149,4 +174,19 @@ export function certificateVerdict(
         detail: `${a.accreditation_id} is not a current kitemark.`,
       };
   }
+}
+
+/**
+ * What the provider's kitemark covers and what else it offers, in words
+ * (site/assets/search/statusWords.js): "Kitemark covers: community transport".
+ */
+export function providerScopeText(
+  p: Pick<ProviderView, 'status' | 'current' | 'services'>,
+  serviceTitle: (code: string) => string,
+): { covers: string; also: string } {
+  return scopeWords(
+    p.status,
+    (p.current?.scope ?? []).map(serviceTitle),
+    p.services.map(serviceTitle),
+  );
 }

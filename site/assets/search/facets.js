@@ -3,15 +3,21 @@
  * Facet filtering and live counts over any set of documents. Within a facet, values are
  * alternatives (North East or North West); across facets, all must hold. Each facet's
  * counts say how many results there would be with that value ticked, given the query and
- * the other facets: so a count never reads 0 for a value that would add results. Pure.
+ * the other facets: so a count never reads 0 for a value that would add results.
+ *
+ * A provider is accredited for a service only if its kitemark covers it: with "accredited"
+ * ticked, an accredited provider matches a service by its kitemark's scope, not by what it
+ * offers; and the "accredited" count beside a ticked service counts scope likewise, so it
+ * says how many results ticking it would give. Pure.
  */
 import { undoGaps } from './terms.js';
 import { FACETS } from './urlState.js';
 
 /**
- * @typedef {{ status: string, la: number[], services: number[][], groups: number[][] }} FacetsJson
- * @typedef {{ count: number, las: { region: number }[], statuses: unknown[], regions: unknown[],
- *   services: unknown[], groups: unknown[] }} FacetLists
+ * @typedef {{ status: string, la: number[], services: number[][], scope?: number[][],
+ *   groups: number[][] }} FacetsJson
+ * @typedef {{ count: number, las: { region: number }[], statuses: { code?: string }[],
+ *   regions: unknown[], services: unknown[], groups: unknown[] }} FacetLists
  * @typedef {{ single: Int16Array } | { words: number, bits: Uint32Array }} Column
  */
 
@@ -28,12 +34,19 @@ export class FacetData {
     const la = Int16Array.from(json.la);
     const region = new Int16Array(n);
     for (let i = 0; i < n; i++) region[i] = lists.las[/** @type {number} */ (la[i])]?.region ?? -1;
+    /** The status number of "accredited", or -1 if the lists have none. */
+    this.accredited = lists.statuses.findIndex((s) => s.code === 'accredited');
+    const service = multi(json.services, n);
     /** @type {Record<string, Column>} */
     this.columns = {
       status: { single: status },
       region: { single: region },
       la: { single: la },
-      service: multi(json.services, n),
+      service,
+      // What an accredited provider is accredited for; for everyone else, what they offer.
+      scopedService: json.scope
+        ? scoped(service, multi(json.scope, n), status, this.accredited)
+        : service,
       group: multi(json.groups, n),
     };
     /** @type {Record<string, number>} values in each facet's list */
@@ -56,9 +69,29 @@ export class FacetData {
     /** @type {Record<string, Int32Array>} */
     const counts = {};
     for (const f of facets) counts[f] = new Int32Array(this.sizes[f] ?? 0);
+    const services = selected['service'] ?? [];
+    const scopedMode = this.accredited >= 0 && (selected['status'] ?? []).includes(this.accredited);
+    const serviceKey = scopedMode ? 'scopedService' : 'service';
     const active = facets
       .filter((f) => (selected[f] ?? []).length > 0)
-      .map((f) => ({ f, test: this.tester(f, /** @type {number[]} */ (selected[f])) }));
+      .map((f) => ({
+        f,
+        test: this.tester(
+          f,
+          /** @type {number[]} */ (selected[f]),
+          f === 'service' ? serviceKey : f,
+        ),
+      }));
+    // Counting "accredited" while it is not ticked: would the provider still match the
+    // service if it were? (Scope is a subset of services, so only a match can change.)
+    const coveredTest =
+      !scopedMode && services.length > 0 && this.accredited >= 0
+        ? this.tester('service', services, 'scopedService')
+        : undefined;
+    const status = /** @type {{ single: Int16Array }} */ (this.columns['status']).single;
+    /** @param {number} doc */
+    const countsStatus = (doc) =>
+      !coveredTest || status[doc] !== this.accredited || coveredTest(doc);
     /** @type {number[]} */
     const matches = [];
     const total = candidates ? candidates.length : this.count;
@@ -75,9 +108,14 @@ export class FacetData {
       }
       if (fails === 0) {
         matches.push(doc);
-        for (const f of facets) this.add(/** @type {Int32Array} */ (counts[f]), f, doc);
+        for (const f of facets) {
+          if (f === 'status' && !countsStatus(doc)) continue;
+          this.add(/** @type {Int32Array} */ (counts[f]), f, doc, f === 'service' ? serviceKey : f);
+        }
       } else if (fails === 1) {
-        this.add(/** @type {Int32Array} */ (counts[failed]), failed, doc);
+        if (failed === 'status' && !countsStatus(doc)) continue;
+        const key = failed === 'service' ? serviceKey : failed;
+        this.add(/** @type {Int32Array} */ (counts[failed]), failed, doc, key);
       }
     }
     return { matches, counts };
@@ -86,10 +124,11 @@ export class FacetData {
   /**
    * @param {string} facet
    * @param {number[]} values
+   * @param {string} [key] the column to test, if not the facet's own
    * @returns {(doc: number) => boolean}
    */
-  tester(facet, values) {
-    const column = /** @type {Column} */ (this.columns[facet]);
+  tester(facet, values, key = facet) {
+    const column = /** @type {Column} */ (this.columns[key]);
     if ('single' in column) {
       const wanted = new Uint8Array((this.sizes[facet] ?? 0) + 1);
       for (const v of values) wanted[v] = 1;
@@ -109,11 +148,12 @@ export class FacetData {
 
   /**
    * @param {Int32Array} counts
-   * @param {string} facet
+   * @param {string} _facet
    * @param {number} doc
+   * @param {string} key the column to count
    */
-  add(counts, facet, doc) {
-    const column = /** @type {Column} */ (this.columns[facet]);
+  add(counts, _facet, doc, key) {
+    const column = /** @type {Column} */ (this.columns[key]);
     if ('single' in column) {
       const v = /** @type {number} */ (column.single[doc]);
       if (v >= 0) counts[v] = /** @type {number} */ (counts[v]) + 1;
@@ -136,7 +176,7 @@ export class FacetData {
  * Per-document bit sets from per-value document lists.
  * @param {number[][]} lists gaps of document numbers, one list per value
  * @param {number} n
- * @returns {Column}
+ * @returns {{ words: number, bits: Uint32Array }}
  */
 function multi(lists, n) {
   const words = Math.max(1, Math.ceil(lists.length / 32));
@@ -147,5 +187,23 @@ function multi(lists, n) {
       bits[i] = /** @type {number} */ (bits[i]) | (1 << (value & 31));
     }
   });
+  return { words, bits };
+}
+
+/**
+ * Scope bits for accredited documents, service bits for every other.
+ * @param {{ words: number, bits: Uint32Array }} services
+ * @param {{ words: number, bits: Uint32Array }} scope
+ * @param {Int16Array} status
+ * @param {number} accredited
+ * @returns {Column}
+ */
+function scoped(services, scope, status, accredited) {
+  const { words } = services;
+  const bits = Uint32Array.from(services.bits);
+  for (let doc = 0; doc < status.length; doc++) {
+    if (status[doc] !== accredited) continue;
+    for (let w = 0; w < words; w++) bits[doc * words + w] = scope.bits[doc * words + w] ?? 0;
+  }
   return { words, bits };
 }

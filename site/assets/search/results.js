@@ -4,9 +4,16 @@
  * of the index (see ResultRow in scripts/publish/site/search/searchInput.ts) and the manifest's
  * lists. Pure.
  */
+import { formatDate } from './formatDate.js';
+import { scopeWords, statusWords } from './statusWords.js';
+
+export { formatDate };
 
 /**
- * @typedef {[string, string, string, string, number, number, string, string, number[], number[], string[]]} Row
+ * @typedef {[string, string, string, string, number, number, string, string, number[], number[],
+ *   string[], number[]?, string?, number?]} Row
+ *   …, other names, scope (services the deciding award covers), status since, 1 if it expired
+ *   while suspended
  * @typedef {{ code: string, title: string }} Coded
  * @typedef {{ statuses: Coded[], regions: Coded[], las: (Coded & { region: number })[],
  *   services: Coded[], groups: Coded[] }} Lists
@@ -28,6 +35,9 @@ export const DOWNLOAD_COLUMNS = /** @type {const} */ ([
   'services',
   'user_groups',
   'url',
+  'kitemark_scope',
+  'status_since',
+  'status_text',
 ]);
 
 /**
@@ -38,9 +48,17 @@ export const DOWNLOAD_COLUMNS = /** @type {const} */ ([
 export function resultRecord(row, lists, siteUrl) {
   const [id, name, town, postcode, la, status, expiresOn, certificate, services, groups, others] =
     row;
+  const scope = row[11] ?? [];
+  const since = row[12] ?? '';
+  const flags = row[13] ?? 0;
   const council = lists.las[la];
   const region = council ? lists.regions[council.region] : undefined;
   const statusEntry = lists.statuses[status];
+  const titles = (/** @type {number[]} */ codes) =>
+    codes.map((s) => lists.services[s]?.title ?? '').filter(Boolean);
+  const code = /** @type {import('./statusWords.js').Status} */ (statusEntry?.code ?? 'none');
+  const words = statusWords({ status: code, expiresOn, since, whileSuspended: flags === 1 });
+  const { covers, also } = scopeWords(code, titles(scope), titles(services));
   return {
     provider_id: id,
     name,
@@ -54,9 +72,16 @@ export function resultRecord(row, lists, siteUrl) {
     local_authority: council?.code ?? '',
     local_authority_name: council?.title ?? '',
     region: region?.title ?? '',
-    services: services.map((s) => lists.services[s]?.title ?? '').filter(Boolean),
+    services: titles(services),
+    kitemark_scope: titles(scope),
     user_groups: groups.map((g) => lists.groups[g]?.title ?? '').filter(Boolean),
     url: `${siteUrl}providers/${encodeURIComponent(id)}/`,
+    status_since: since,
+    status_text: words.headline,
+    /** Not downloaded: what the result shows. */
+    words,
+    covers,
+    also,
   };
 }
 
@@ -71,38 +96,11 @@ export function csvRow(record) {
   });
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * `2029-03-16` as "16 March 2029": scripts/lib/formatDate.ts for the unbundled search page
- * (a test keeps the two in step). @param {string} iso
- */
-export function formatDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
-}
-
 /**
  * The words after a result's status tag: "until 16 March 2029", "on 3 May 2026".
  * @param {string} status
  * @param {string} expiresOn
  */
 export function statusDetail(status, expiresOn) {
-  if (!expiresOn) return '';
-  if (status === 'accredited' || status === 'suspended') return `until ${formatDate(expiresOn)}`;
-  if (status === 'expired' || status === 'lapsed') return `on ${formatDate(expiresOn)}`;
-  return '';
+  return statusWords({ status: /** @type {any} */ (status), expiresOn }).detail;
 }

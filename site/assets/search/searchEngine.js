@@ -18,6 +18,12 @@ export const FUZZY_TWO_LENGTH = 8;
 export const MATCH_BOOST = { exact: 10, prefix: 3, fuzzy: 1 };
 /** At most this many words a mistyped term may have meant are looked up. */
 export const MAX_CORRECTIONS = 12;
+/**
+ * Added to a document's score for each term it matches exactly (stemmed), or by prefix: so a
+ * near miss of a short word ("safe" for "sale") never outranks an exact match, whatever the
+ * word frequencies. Far above any lunr score.
+ */
+export const TIER_WEIGHT = 1_000_000;
 
 /**
  * @typedef {import('./shardIndex.js').Shard} Shard
@@ -29,7 +35,10 @@ export const MAX_CORRECTIONS = 12;
  *   las: {code: string, title: string, region: number}[],
  *   services: {code: string, title: string}[], groups: {code: string, title: string}[],
  *   today: string }} Manifest
- * @typedef {{ refs: Map<number, number>, terms: string[], matchedAll: boolean }} SearchResult
+ * @typedef {{ typed: string, meant: string, kind: 'typo' | 'prefix' }} Tolerance
+ *   a term nothing matched as typed, and the word most of its results matched instead
+ * @typedef {{ refs: Map<number, number>, terms: string[], matchedAll: boolean,
+ *   tolerated: Tolerance[] }} SearchResult
  */
 
 export class SearchEngine {
@@ -111,27 +120,58 @@ export class SearchEngine {
 
   /**
    * @param {string} query
+   * @param {{ exact?: boolean }} [options] exact: words as typed (stemmed), no prefix or typo
    * @returns {Promise<SearchResult>}
    */
-  async search(query) {
+  async search(query, options = {}) {
     const m = await this.manifest();
     const terms = queryTerms(this.lunr, query);
+    /** @type {Tolerance[]} */
+    const tolerated = [];
     const perTerm = await Promise.all(
       terms.map(async (term) => {
         /** @type {Map<number, number>} */
         const scores = new Map();
+        /** @type {Map<number, number>} */
+        const tiers = new Map();
+        /** @type {Map<string, number>} the words matched, by total score */
+        const words = new Map();
+        const stem = this.lunr.stemmer(new this.lunr.Token(term.text)).toString();
         const indexes = await Promise.all(this.shardsFor(term).map((key) => this.index(key)));
         for (const index of indexes) {
-          for (const r of index.query((/** @type {any} */ q) => this.clauses(q, term, m.fields))) {
+          const results = index.query((/** @type {any} */ q) =>
+            this.clauses(q, term, m.fields, options.exact === true),
+          );
+          for (const r of results) {
             const ref = Number(r.ref);
+            const matched = Object.keys(r.matchData?.metadata ?? {});
+            const tier = matched.some((t) => t === stem || t === term.text)
+              ? 2
+              : matched.some((t) => t.startsWith(term.text))
+                ? 1
+                : 0;
             scores.set(ref, (scores.get(ref) ?? 0) + r.score);
+            tiers.set(ref, Math.max(tiers.get(ref) ?? 0, tier));
+            for (const t of matched) words.set(t, (words.get(t) ?? 0) + r.score);
           }
         }
-        if (scores.size === 0) await this.correct(term, m, scores);
+        if (scores.size === 0 && !options.exact) await this.correct(term, m, scores, words);
+        for (const [ref, score] of scores)
+          scores.set(ref, score + (tiers.get(ref) ?? 0) * TIER_WEIGHT);
+        const exactly = [...tiers.values()].includes(2);
+        if (!exactly && words.size > 0 && !term.identifier) {
+          const [meant = ''] = [...words].sort((a, b) => b[1] - a[1])[0] ?? [];
+          const prefix = [...tiers.values()].includes(1);
+          tolerated.push({
+            typed: term.text,
+            meant: prefix ? term.text : meant,
+            kind: prefix ? 'prefix' : 'typo',
+          });
+        }
         return scores;
       }),
     );
-    return { ...combine(perTerm), terms: terms.map((t) => t.text) };
+    return { ...combine(perTerm), terms: terms.map((t) => t.text), tolerated };
   }
 
   /**
@@ -141,8 +181,9 @@ export class SearchEngine {
    * @param {{ text: string, identifier: boolean }} term
    * @param {Manifest} m
    * @param {Map<number, number>} scores filled in
+   * @param {Map<string, number>} words filled in: the words matched, by total score
    */
-  async correct(term, m, scores) {
+  async correct(term, m, scores, words) {
     const distance = fuzzyDistance(term);
     const first = term.text.slice(0, 1);
     if (distance === 0 || !(m.vocabularies ?? []).includes(first)) return;
@@ -176,6 +217,7 @@ export class SearchEngine {
       for (const r of results) {
         const ref = Number(r.ref);
         scores.set(ref, (scores.get(ref) ?? 0) + r.score);
+        words.set(word, (words.get(word) ?? 0) + r.score);
       }
     }
   }
@@ -185,15 +227,16 @@ export class SearchEngine {
    * @param {any} q a lunr.Query
    * @param {{ text: string, identifier: boolean }} term
    * @param {Field[]} fields
+   * @param {boolean} [exact] the exact clause only
    */
-  clauses(q, term, fields) {
+  clauses(q, term, fields, exact = false) {
     const lunr = this.lunr;
     const text = term.text;
     const fuzzy = fuzzyDistance(term);
     for (const field of fields) {
       const only = { fields: [field.key] };
       q.term(text, { ...only, boost: field.boost * MATCH_BOOST.exact, usePipeline: true });
-      if (field.exact) continue;
+      if (field.exact || exact) continue;
       if (text.length >= MIN_PREFIX_LENGTH) {
         q.term(text, {
           ...only,

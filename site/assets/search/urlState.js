@@ -26,7 +26,9 @@ const MAX_QUERY = 200;
 
 /**
  * @typedef {keyof typeof SORTS} Sort
- * @typedef {{ q: string, filters: Record<string, string[]>, sort: Sort, page: number }} State
+ * @typedef {{ q: string, filters: Record<string, string[]>, sort: Sort, page: number,
+ *   exact?: boolean }} State
+ *   exact: the words as typed (`as=typed`): no place, prefix or typo tolerance
  * @typedef {Record<string, { code: string }[]>} Lists the manifest's lists, by name
  */
 
@@ -48,7 +50,10 @@ export function parseState(params, lists) {
   const sort = /** @type {Sort} */ (Object.hasOwn(SORTS, sortParam) ? sortParam : defaultSort(q));
   const pageParam = Number(params.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, MAX_PAGE) : 1;
-  return { q, filters, sort, page };
+  /** @type {State} */
+  const state = { q, filters, sort, page };
+  if (params.get('as') === 'typed') state.exact = true;
+  return state;
 }
 
 /** With a query, best match first; without one, by name. @param {string} q @returns {Sort} */
@@ -69,6 +74,7 @@ export function stateToQuery(state) {
   }
   if (state.sort !== defaultSort(state.q)) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.exact && state.q) params.set('as', 'typed');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

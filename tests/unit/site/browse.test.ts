@@ -59,7 +59,7 @@ describe('other names in A to Z', () => {
 
   it('shows them as text on the letter’s first page, each linking to its provider', () => {
     const [first] = browsePages(letters.filter((g) => g.key === 'S'));
-    const page = render({ browsePage: first!, site });
+    const page = render({ browsePage: first!, site, register });
     expect(page).toContain('<h2 id="other-names">Other names beginning with S</h2>');
     expect(page).toContain(
       `<li>${escapeHtml(XSS_OTHER_NAME)}: see <a href="/kitemark/providers/P000003/">`,

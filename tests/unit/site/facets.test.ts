@@ -54,3 +54,44 @@ describe('FacetData', () => {
     expect([...counts['group']!]).toEqual([2, 0]);
   });
 });
+
+describe('FacetData, kitemark scope', () => {
+  // Doc 0: accredited, offers services 0 and 1, kitemark covers 1 only (the Cedar case).
+  // Doc 1: accredited, covers 0. Doc 2: applied, offers 0. Doc 3: accredited, covers 0 and 1.
+  const lists = {
+    count: 4,
+    statuses: [{ code: 'accredited' }, { code: 'applied' }],
+    regions: [{}],
+    las: [{ region: 0 }],
+    services: [{}, {}],
+    groups: [{}],
+  };
+  const facets = new FacetData(
+    {
+      status: '0010',
+      la: [0, 0, 0, 0],
+      services: [toGaps([0, 1, 2, 3]), toGaps([0, 3])],
+      scope: [toGaps([1, 3]), toGaps([0, 3])],
+      groups: [[]],
+    },
+    lists,
+  );
+
+  it('with accredited ticked, matches a service by what the kitemark covers', () => {
+    expect(facets.filter(null, { status: [0], service: [0] }).matches).toEqual([1, 3]);
+    expect(facets.filter(null, { status: [0, 1], service: [0] }).matches).toEqual([1, 2, 3]);
+  });
+
+  it('without a status ticked, matches what providers offer', () => {
+    expect(facets.filter(null, { service: [0] }).matches).toEqual([0, 1, 2, 3]);
+  });
+
+  it('counts services and statuses as ticking them would give', () => {
+    const withAccredited = facets.filter(null, { status: [0] }).counts;
+    expect([...withAccredited['service']!]).toEqual([2, 2]);
+    const withService = facets.filter(null, { service: [0] }).counts;
+    // Ticking "accredited" beside service 0 gives docs 1 and 3, not 0.
+    expect([...withService['status']!]).toEqual([2, 1]);
+    expect(facets.filter(null, { service: [0], status: [0] }).matches).toHaveLength(2);
+  });
+});

@@ -7,7 +7,7 @@ import { buildSearchIndex } from '../../../scripts/publish/site/search/buildSear
 import { searchInput } from '../../../scripts/publish/site/search/searchInput.ts';
 import { SEARCH_FIELDS } from '../../../scripts/publish/site/search/searchDocuments.ts';
 import { shardToIndex } from '../../../site/assets/search/shardIndex.js';
-import { SearchEngine, combine } from '../../../site/assets/search/searchEngine.js';
+import { SearchEngine, TIER_WEIGHT, combine } from '../../../site/assets/search/searchEngine.js';
 import { shardFileName } from '../../../site/assets/search/terms.js';
 import { siteFixture } from '../../support/siteRegister.ts';
 
@@ -81,6 +81,27 @@ describe('sharded search', () => {
     expect(await names('harbour')).toEqual(['Harbour Carers Trust']);
     expect(await names('harbuor')).toEqual(['Harbour Carers Trust']);
     expect(await names('zzzz')).toEqual([]);
+  });
+
+  it('says what typo and prefix tolerance did, and not when a word matched as typed', async () => {
+    const { engine } = engineFor();
+    expect((await engine.search('advocasy')).tolerated).toEqual([
+      { typed: 'advocasy', meant: 'advocaci', kind: 'typo' },
+    ]);
+    expect((await engine.search('advoc')).tolerated).toEqual([
+      { typed: 'advoc', meant: 'advoc', kind: 'prefix' },
+    ]);
+    expect((await engine.search('advocacy')).tolerated).toEqual([]);
+    expect((await engine.search('advocasy', { exact: true })).refs.size).toBe(0);
+  });
+
+  it('ranks an exact match above any prefix or typo match, whatever the word counts', async () => {
+    const { engine } = engineFor();
+    const { refs } = await engine.search('carers');
+    const exact = [...refs].filter(([, score]) => score >= TIER_WEIGHT * 2);
+    expect(exact.length).toBeGreaterThan(0);
+    const ranked = [...refs].sort((a, b) => b[1] - a[1]).map(([ref]) => ref);
+    expect(ranked.slice(0, exact.length).sort()).toEqual(exact.map(([ref]) => ref).sort());
   });
 
   it('corrects a mistake made before the end of a shard’s key, from the vocabulary', async () => {

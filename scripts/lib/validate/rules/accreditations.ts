@@ -1,7 +1,8 @@
 /**
  * The rules about each award: its provider exists and offers what it covers, its dates are in
- * order and within the longest term, one award is current at a time, an accredited provider
- * holds its mandatory documents, and awards past or near expiry are flagged.
+ * order and within the longest term, a status date and reason fit the status, one award is
+ * current at a time, an accredited provider holds its mandatory documents, and awards past or
+ * near expiry are flagged.
  */
 import { addDays, addYears, isIsoDate } from '../../dates.ts';
 import { raising, type Issue } from '../../issue.ts';
@@ -16,6 +17,8 @@ const { error, warning } = raising([
   'date/order',
   'accreditation/term',
   'date/future',
+  'accreditation/status-reason',
+  'accreditation/status-since',
   'accreditation/multiple-current',
   'accreditation/documents',
   'accreditation/expired',
@@ -134,6 +137,46 @@ export function checkAccreditations({
             at('last_reviewed_on'),
             `Last reviewed on ${a.last_reviewed_on} is in the future.`,
             `Record a review once it has happened (today is ${today}).`,
+          ),
+        );
+      }
+    }
+    if (a.status_reason && a.status && a.status !== 'suspended') {
+      issues.push(
+        error(
+          'accreditation/status-reason',
+          at('status_reason'),
+          `A status reason ("${a.status_reason}") is given, but the status is ${a.status}, not suspended.`,
+          'Leave status_reason empty unless the award is suspended.',
+        ),
+      );
+    }
+    if (isIsoDate(a.status_since)) {
+      if (a.status === 'accredited') {
+        issues.push(
+          error(
+            'accreditation/status-since',
+            at('status_since'),
+            `An accredited award has a status_since (${a.status_since}).`,
+            'Leave status_since empty for an accredited award: awarded_on says when it took effect. If it has been suspended, withdrawn or has lapsed, set the status too.',
+          ),
+        );
+      } else if (awarded && a.status_since < awarded) {
+        issues.push(
+          error(
+            'date/order',
+            at('status_since'),
+            `Status since ${a.status_since} is before the award on ${awarded}.`,
+            'A suspension, withdrawal or lapse comes after the award: check the dates.',
+          ),
+        );
+      } else if (a.status_since > today) {
+        issues.push(
+          error(
+            'date/future',
+            at('status_since'),
+            `Status since ${a.status_since} is in the future.`,
+            `Record a change of status once it has happened (today is ${today}).`,
           ),
         );
       }

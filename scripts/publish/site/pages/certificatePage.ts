@@ -10,9 +10,10 @@ import {
 import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
 import { formatDate } from '../../kit/format.ts';
-import { certificateVerdict } from '../statusText.ts';
+import { awardWords, certificateVerdict } from '../statusText.ts';
 import { absoluteUrl, href, paths } from '../../kit/urls.ts';
 import type { RecordContext } from './recordContext.ts';
+import { certificateLd } from '../records/structuredData.ts';
 import { statusPanel, statusTag } from './statusPanel.ts';
 
 export function renderCertificatePage(
@@ -22,6 +23,7 @@ export function renderCertificatePage(
 ): string {
   const { site } = ctx;
   const verdict = certificateVerdict(a, provider?.current);
+  const words = awardWords(a.display_status, a);
   const url = (path: string) => href(site, path);
   const current = provider?.current;
   const item = (term: string, value: SafeHtml | string | undefined) =>
@@ -31,7 +33,13 @@ export function renderCertificatePage(
 <h1>Certificate ${a.accreditation_id}</h1>
 ${statusPanel(verdict.status, verdict.headline, verdict.detail, html`<p>Checked against the register as of ${formatDate(site.today)}.</p>\n`)}
 <dl class="meta">
-${item('Held by', provider ? html`<a href="${url(paths.provider(provider.provider_id))}">${provider.name}</a> (${provider.provider_id})` : a.provider_id)}${item('Status', statusTag(a.display_status, DISPLAY_STATUS_LABELS[a.display_status]))}${item('Scope', a.scope.map((s) => ctx.title('services', s)).join(', '))}${item('Awarded on', formatDate(a.awarded_on))}${item(open ? 'Expires on' : 'Expiry date', formatDate(a.expires_on))}${item('Last reviewed on', formatDate(a.last_reviewed_on))}${item('Assessor', a.assessor)}${item('Quality marks held', (a.quality_marks ?? []).map((m) => ctx.title('quality-marks', m)).join(', '))}</dl>
+${item('Held by', provider ? html`<a href="${url(paths.provider(provider.provider_id))}">${provider.name}</a> (${provider.provider_id})` : a.provider_id)}${item('Status', html`${statusTag(words.tone, words.label)} ${words.detail}`)}${item('Reason', a.status_reason_title)}${item('Kitemark covers', a.scope.map((s) => ctx.title('services', s)).join(', '))}${item(
+    'Also offers, not covered',
+    (provider?.services ?? [])
+      .filter((s) => !a.scope.includes(s))
+      .map((s) => ctx.title('services', s))
+      .join(', '),
+  )}${item('Awarded on', formatDate(a.awarded_on))}${item(open ? 'Expires on' : 'Expiry date', formatDate(a.expires_on))}${item('Last reviewed on', formatDate(a.last_reviewed_on))}${item('Assessor', a.assessor)}${item('Quality marks held', (a.quality_marks ?? []).map((m) => ctx.title('quality-marks', m)).join(', '))}</dl>
 ${current && current.accreditation_id !== a.accreditation_id ? html`<p class="notice">This is not the provider’s current award. See <a href="${url(paths.certificate(current.accreditation_id))}">${current.accreditation_id}</a> (${DISPLAY_STATUS_LABELS[current.display_status]}).</p>\n` : ''}${provider ? html`<p>The provider’s <a href="${url(paths.provider(provider.provider_id))}#documents">standard documents</a>, with their SHA-256 fingerprints, are on its register page.</p>\n` : ''}<p class="no-print"><a href="${url(paths.certificates)}">Check another certificate</a> · <a href="${url(paths.certificateJson(a.accreditation_id))}">This certificate as JSON</a></p>
 <p class="print-only">Printed from ${absoluteUrl(site, paths.certificate(a.accreditation_id))} on the register as of ${formatDate(site.today)}.</p>`;
   return renderPage(site, {
@@ -49,5 +57,6 @@ ${current && current.accreditation_id !== a.accreditation_id ? html`<p class="no
     ],
     body,
     bodyClass: 'record',
+    jsonLd: certificateLd(a, provider, site, ctx.title),
   });
 }

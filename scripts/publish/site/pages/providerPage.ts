@@ -4,29 +4,34 @@
  * official registers, where it works and how to contact it. Plain HTML: no JavaScript needed.
  * Written compactly: there is one of these per provider, 50,000 at the benchmark's scale.
  */
-import {
-  DISPLAY_STATUS_LABELS,
-  type AccreditationView,
-  type DocumentView,
-  type ProviderView,
-} from '../../../lib/buildRegister.ts';
+import type { AccreditationView, DocumentView, ProviderView } from '../../../lib/buildRegister.ts';
 import { html, raw, safeHttpUrl, type SafeHtml } from '../../kit/html.ts';
 import { identifierLinks } from '../identifiers.ts';
 import { renderPage } from '../../kit/layout.ts';
 import { formatDate } from '../../kit/format.ts';
-import { providerStatusText } from '../statusText.ts';
+import { awardWords, providerScopeText, providerStatusText } from '../statusText.ts';
 import { absoluteUrl, href, paths } from '../../kit/urls.ts';
 import { browsePaths } from '../browse.ts';
 import type { RecordContext } from './recordContext.ts';
+import { providerLd } from '../records/structuredData.ts';
 import { statusPanel, statusTag } from './statusPanel.ts';
+
+/** What the date a status took effect is called beside it. */
+const STATUS_SINCE_TERMS: Record<string, string> = {
+  suspended: 'Suspended on',
+  withdrawn: 'Withdrawn on',
+  lapsed: 'Lapsed on',
+  applied: 'Applied on',
+};
 
 export function renderProviderPage(p: ProviderView, ctx: RecordContext): string {
   const { site } = ctx;
   const url = (path: string) => href(site, path);
   const status = providerStatusText(p);
   const a = p.current;
+  const scope = providerScopeText(p, (s) => ctx.title('services', s));
   const certificate = a
-    ? html`<p>Certificate <a href="${url(paths.certificate(a.accreditation_id))}">${a.accreditation_id}</a>${a.status === 'applied' ? ' (application)' : ''}. Checked against the register as of ${formatDate(site.today)}.</p>\n`
+    ? html`${scope.covers ? html`<p class="scope"><strong>${scope.covers}.</strong>${scope.also ? html` ${scope.also}.` : ''}</p>\n` : ''}<p>Certificate <a href="${url(paths.certificate(a.accreditation_id))}">${a.accreditation_id}</a>${a.status === 'applied' ? ' (application)' : ''}. Checked against the register as of ${formatDate(site.today)}.</p>\n`
     : undefined;
   const body = html`<p class="caption">${ctx.title('legal-forms', p.legal_form)}</p>
 <h1>${p.name}</h1>
@@ -64,6 +69,7 @@ ${badgeSection(p, ctx)}
     ],
     body,
     bodyClass: 'record',
+    jsonLd: providerLd(p, site, ctx.title),
   });
 }
 
@@ -75,10 +81,12 @@ function list(items: readonly (SafeHtml | string)[]): SafeHtml {
 
 function kitemarkSection(a: AccreditationView, ctx: RecordContext): SafeHtml {
   const ended = a.display_status === 'expired' || a.display_status === 'lapsed';
+  const words = awardWords(a.display_status, a);
   return html`<h2 id="kitemark">Kitemark</h2>
 <dl class="meta">
 <dt>Certificate</dt><dd><a href="${href(ctx.site, paths.certificate(a.accreditation_id))}">${a.accreditation_id}</a></dd>
-<dt>Status</dt><dd>${statusTag(a.display_status, DISPLAY_STATUS_LABELS[a.display_status])}</dd>
+<dt>Status</dt><dd>${statusTag(words.tone, words.label)} ${words.detail}</dd>
+${a.status_since ? html`<dt>${STATUS_SINCE_TERMS[a.status] ?? 'Status since'}</dt><dd>${formatDate(a.status_since)}</dd>\n` : ''}${a.status_reason_title ? html`<dt>Reason</dt><dd>${a.status_reason_title}</dd>\n` : ''}
 <dt>Scope</dt><dd>${list(a.scope.map((s) => ctx.title('services', s)))}</dd>
 ${a.awarded_on ? html`<dt>Awarded on</dt><dd>${formatDate(a.awarded_on)}</dd>\n` : ''}${a.expires_on ? html`<dt>${ended ? 'Expired on' : 'Expires on'}</dt><dd>${formatDate(a.expires_on)}</dd>\n` : ''}${a.last_reviewed_on ? html`<dt>Last reviewed on</dt><dd>${formatDate(a.last_reviewed_on)}</dd>\n` : ''}${a.assessor ? html`<dt>Assessor</dt><dd>${a.assessor}</dd>\n` : ''}<dt>Quality marks held</dt><dd>${list((a.quality_marks ?? []).map((m) => ctx.title('quality-marks', m)))}</dd>
 </dl>`;
@@ -150,13 +158,18 @@ function contactSection(p: ProviderView): SafeHtml {
 </dl>`;
 }
 
+function awardTag(a: AccreditationView): SafeHtml {
+  const words = awardWords(a.display_status, a);
+  return html`${statusTag(words.tone, words.label)} ${words.detail}`;
+}
+
 function historySection(awards: readonly AccreditationView[], ctx: RecordContext): SafeHtml {
   return html`<h2 id="history">Kitemark history</h2>
 <div class="table-wrap" role="region" aria-labelledby="history" tabindex="0">
 <table class="table">
 <thead><tr><th scope="col">Certificate</th><th scope="col">Status</th><th scope="col">Awarded on</th><th scope="col">Expires on</th><th scope="col">Assessor</th></tr></thead>
 <tbody>
-${awards.map((a) => html`<tr><th scope="row"><a href="${href(ctx.site, paths.certificate(a.accreditation_id))}">${a.accreditation_id}</a></th><td>${statusTag(a.display_status, DISPLAY_STATUS_LABELS[a.display_status])}</td><td>${formatDate(a.awarded_on) || '–'}</td><td>${formatDate(a.expires_on) || '–'}</td><td>${a.assessor ?? '–'}</td></tr>\n`)}</tbody>
+${awards.map((a) => html`<tr><th scope="row"><a href="${href(ctx.site, paths.certificate(a.accreditation_id))}">${a.accreditation_id}</a></th><td>${awardTag(a)}</td><td>${formatDate(a.awarded_on) || '–'}</td><td>${formatDate(a.expires_on) || '–'}</td><td>${a.assessor ?? '–'}</td></tr>\n`)}</tbody>
 </table>
 </div>`;
 }

@@ -1,24 +1,23 @@
 /** A table of providers with their status: the body of every browse page. */
-import { DISPLAY_STATUS_LABELS, type ProviderView } from '../../../lib/buildRegister.ts';
+import type { ProviderView } from '../../../lib/buildRegister.ts';
 import { html, type SafeHtml } from '../../kit/html.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { formatDate } from '../../kit/format.ts';
+import { awardWords, providerScopeText } from '../statusText.ts';
 import { href, paths } from '../../kit/urls.ts';
 import { statusTag } from './statusPanel.ts';
 
-/** The words after a status tag: "until 16 March 2029", "on 3 May 2026". */
-export function statusWords(p: ProviderView): string {
-  const expires = p.current?.expires_on;
-  if (!expires) return '';
-  if (p.status === 'accredited' || p.status === 'suspended') return `until ${formatDate(expires)}`;
-  if (p.status === 'expired' || p.status === 'lapsed') return `on ${formatDate(expires)}`;
-  return '';
+/** The status tag and its words, then what the kitemark covers and what it does not. */
+export function providerStatusCell(p: ProviderView, serviceTitle: (code: string) => string) {
+  const words = awardWords(p.status, p.current);
+  const { covers, also } = providerScopeText(p, serviceTitle);
+  return html`${statusTag(words.tone, words.label)} ${words.detail}${covers ? html`<span class="scope">${covers}</span>` : ''}${also ? html`<span class="scope scope--other">${also}</span>` : ''}`;
 }
 
 export function providerTable(
   site: SiteInfo,
   providers: readonly ProviderView[],
   caption: string,
+  serviceTitle: (code: string) => string,
 ): SafeHtml {
   return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
 <table class="table providers">
@@ -27,7 +26,7 @@ export function providerTable(
 <tbody>
 ${providers.map(
   (p) =>
-    html`<tr><th scope="row"><a href="${href(site, paths.provider(p.provider_id))}">${p.name}</a></th><td>${statusTag(p.status, DISPLAY_STATUS_LABELS[p.status])} ${statusWords(p)}</td><td>${p.town}</td><td>${p.local_authority_name}</td></tr>\n`,
+    html`<tr><th scope="row"><a href="${href(site, paths.provider(p.provider_id))}">${p.name}</a></th><td data-label="Kitemark">${providerStatusCell(p, serviceTitle)}</td><td data-label="Town">${p.town}</td><td data-label="Council">${p.local_authority_name}</td></tr>\n`,
 )}</tbody>
 </table>
 </div>`;

@@ -13,8 +13,17 @@ import {
   type ProviderView,
 } from '../../../lib/buildRegister.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { certificateVerdict, providerStatusText } from '../statusText.ts';
+import {
+  awardWords,
+  certificateVerdict,
+  providerScopeText,
+  providerStatusText,
+} from '../statusText.ts';
 import { absoluteUrl, paths } from '../../kit/urls.ts';
+import { scopeWords } from '../../../../site/assets/search/statusWords.js';
+
+type TitleOf = (code: string) => string;
+const asCode: TitleOf = (code) => code;
 
 const orNull = <T>(value: T | undefined): T | null =>
   value === undefined || (value as unknown) === '' ? null : value;
@@ -30,8 +39,13 @@ export function accreditationRecord(a: AccreditationView, site: SiteInfo) {
     last_reviewed_on: orNull(a.last_reviewed_on),
     assessor: orNull(a.assessor),
     quality_marks: orNull(a.quality_marks),
+    status_since: orNull(a.status_since),
+    status_reason: orNull(a.status_reason),
+    status_reason_title: orNull(a.status_reason_title),
     display_status: a.display_status,
     display_status_label: DISPLAY_STATUS_LABELS[a.display_status],
+    status_text: awardWords(a.display_status, a).headline,
+    expired_while_suspended: a.expired_while_suspended === true,
     valid: a.display_status === 'accredited',
     expiring_soon: a.expiring,
     days_to_expiry: a.days_to_expiry ?? null,
@@ -55,7 +69,9 @@ export function documentRecord(d: DocumentView) {
   };
 }
 
-export function providerRecord(p: ProviderView, site: SiteInfo) {
+export function providerRecord(p: ProviderView, site: SiteInfo, serviceTitle = asCode) {
+  const scope = p.current?.scope ?? [];
+  const { covers, also } = providerScopeText(p, serviceTitle);
   return {
     provider_id: p.provider_id,
     name: p.name,
@@ -88,6 +104,10 @@ export function providerRecord(p: ProviderView, site: SiteInfo) {
     status_label: DISPLAY_STATUS_LABELS[p.status],
     status_text: providerStatusText(p).headline,
     current_accreditation: p.current?.accreditation_id ?? null,
+    kitemark_scope: p.status === 'accredited' ? scope : [],
+    services_not_covered: p.services.filter((s) => p.status !== 'accredited' || !scope.includes(s)),
+    scope_text: covers || null,
+    also_offers_text: also || null,
     accreditations: p.accreditations.map((a) => accreditationRecord(a, site)),
     documents: p.documents.map(documentRecord),
     links: {
@@ -106,14 +126,22 @@ export function certificateRecord(
   a: AccreditationView,
   provider: ProviderView | undefined,
   site: SiteInfo,
+  serviceTitle = asCode,
 ) {
   const verdict = certificateVerdict(a, provider?.current);
+  const { covers, also } = scopeWords(
+    a.display_status,
+    a.scope.map(serviceTitle),
+    (provider?.services ?? a.scope).map(serviceTitle),
+  );
   const { valid: _valid, accreditation_id: _id, ...award } = accreditationRecord(a, site);
   return {
     accreditation_id: a.accreditation_id,
     valid: verdict.valid,
     verdict: verdict.headline,
     verdict_detail: verdict.detail,
+    scope_text: covers || null,
+    also_offers_text: also || null,
     ...award,
     provider: provider
       ? {

@@ -9,7 +9,7 @@
  * exactly as the whole index would.
  * A shard is split by one more character while it is over SHARD_TARGET_BYTES.
  *
- * Beside the shards: `facets.json` (every document's status, council, services and user
+ * Beside the shards: `status.json` (every document's status digit, for ranking), `facets.json` (every document's status, council, services and user
  * groups, for live facet counts over any result set), `docs/<n>.json` (what a result shows,
  * CHUNK_SIZE documents a file; `docs/all.json` for downloading large result sets) and
  * `manifest.json` (the codelists and the shard list). Documents are numbered in name order,
@@ -20,7 +20,9 @@ import { SEARCH_FIELDS } from './searchDocuments.ts';
 import { lunrPostings, type TermPostings } from './lunrPostings.ts';
 import type { SearchInput, SearchLists } from './searchInput.ts';
 import { WEIGHT_SCALE, shardFileName, toGaps } from '../../../../site/assets/search/terms.js';
+import { appendAll } from '../../../lib/appendAll.ts';
 import { groupBy } from '../../../lib/groupBy.ts';
+import type { PlaceIndex, PlaceManifest } from './placeIndex.ts';
 
 export const CHUNK_SIZE = 32;
 /** A shard is split by one more character while its postings exceed this many bytes of JSON. */
@@ -46,6 +48,8 @@ export interface SearchManifest extends SearchLists {
   shards: string[];
   /** First letters with a vocabulary file, `vocab/<shardFileName(letter)>.json`. */
   vocabularies: string[];
+  /** The place search's files (placeIndex.ts), if the build had the geography. */
+  places?: PlaceManifest;
 }
 
 export interface SearchIndex {
@@ -61,7 +65,7 @@ interface SizedTerm {
 
 export function buildSearchIndex(
   input: SearchInput,
-  options: { shardTargetBytes?: number } = {},
+  options: { shardTargetBytes?: number; places?: PlaceIndex } = {},
 ): SearchIndex {
   const postings = lunrPostings(
     input.documents,
@@ -83,6 +87,12 @@ export function buildSearchIndex(
     files.push({ path: `vocab/${shardFileName(first)}.json`, contents: JSON.stringify(terms) });
   }
   files.push({ path: 'facets.json', contents: facetsJson(input) });
+  // Every document's status digit alone: best match ranks current kitemarks first among
+  // equally good matches, before the (larger) facets have arrived.
+  files.push({
+    path: 'status.json',
+    contents: JSON.stringify(input.rows.map((row) => row[5]).join('')),
+  });
   for (let i = 0; i < input.rows.length; i += CHUNK_SIZE) {
     files.push({
       path: `docs/${i / CHUNK_SIZE}.json`,
@@ -90,6 +100,7 @@ export function buildSearchIndex(
     });
   }
   files.push({ path: 'docs/all.json', contents: JSON.stringify(input.rows) });
+  if (options.places) appendAll(files, options.places.files);
 
   const hash = createHash('sha256');
   for (const f of files) hash.update(f.path).update('\0').update(f.contents).update('\0');
@@ -111,6 +122,7 @@ export function buildSearchIndex(
       })),
       shards: [...shards.keys()].sort(),
       vocabularies: [...vocabulary.keys()].sort(),
+      ...(options.places ? { places: options.places.manifest } : {}),
       ...input.lists,
     },
   };
@@ -186,25 +198,29 @@ export function shardJson(terms: readonly { term: string; postings: TermPostings
 }
 
 /**
- * `{"status":"0031…","la":[…],"services":[[gaps]…],"groups":[[gaps]…]}`: one status digit
- * and one council number per document, and for each service and user group the documents
- * that have it.
+ * `{"status":"0031…","la":[…],"services":[[gaps]…],"scope":[[gaps]…],"groups":[[gaps]…]}`:
+ * one status digit and one council number per document, and for each service and user group
+ * the documents that have it; `scope`, for each service, the documents whose deciding award
+ * covers it (so "accredited for befriending" can be told from "offers befriending").
  */
 export function facetsJson(input: SearchInput): string {
   let status = '';
   const la: number[] = [];
   const services: number[][] = input.lists.services.map(() => []);
+  const scope: number[][] = input.lists.services.map(() => []);
   const groups: number[][] = input.lists.groups.map(() => []);
   input.rows.forEach((row, ref) => {
     status += String(row[5]);
     la.push(row[4]);
     for (const s of row[8]) services[s]?.push(ref);
+    for (const s of row[11]) scope[s]?.push(ref);
     for (const g of row[9]) groups[g]?.push(ref);
   });
   return JSON.stringify({
     status,
     la,
     services: services.map(toGaps),
+    scope: scope.map(toGaps),
     groups: groups.map(toGaps),
   });
 }

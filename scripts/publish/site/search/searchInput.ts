@@ -40,6 +40,11 @@ export type ResultRow = [
   services: number[],
   groups: number[],
   otherNames: string[],
+  /** The services the deciding award covers (what a kitemark is for, not all it offers). */
+  scope: number[],
+  statusSince: string,
+  /** 1: expired while suspended. */
+  flags: number,
 ];
 
 export const ROW_COLUMNS = [
@@ -54,6 +59,9 @@ export const ROW_COLUMNS = [
   'services',
   'groups',
   'other_names',
+  'scope',
+  'status_since',
+  'flags',
 ] as const;
 
 export interface SearchLists {
@@ -97,6 +105,9 @@ export function searchInput(register: Register): SearchInput {
       p.services.map((s) => service.get(s) ?? -1).filter((i) => i >= 0),
       p.user_groups.map((g) => group.get(g) ?? -1).filter((i) => i >= 0),
       p.other_names ?? [],
+      (p.current?.scope ?? []).map((s) => service.get(s) ?? -1).filter((i) => i >= 0),
+      p.current?.status_since ?? '',
+      p.current?.expired_while_suspended ? 1 : 0,
     ]),
     lists,
   };

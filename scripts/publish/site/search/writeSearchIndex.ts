@@ -5,6 +5,7 @@
  */
 import { buildSearchIndex, type SearchManifest } from './buildSearchIndex.ts';
 import type { SearchInput } from './searchInput.ts';
+import type { PlaceIndex } from './placeIndex.ts';
 import { OutputFolder } from '../../../io/outputFolder.ts';
 
 export const SEARCH_FOLDER = 'search/';
@@ -18,8 +19,9 @@ export interface SearchIndexStats {
 export async function writeSearchIndex(
   input: SearchInput,
   outDir: string,
+  places?: PlaceIndex,
 ): Promise<SearchIndexStats> {
-  const { files, manifest } = buildSearchIndex(input);
+  const { files, manifest } = buildSearchIndex(input, places ? { places } : {});
   const writer = new OutputFolder(outDir);
   let bytes = 0;
   for (const file of files) {
