@@ -10,6 +10,7 @@ import { loadRegister, type LoadedRegister, type Sources } from '../lib/loadRegi
 import type { Issue } from '../lib/issue.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
 import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
+import { validateCostStatements } from '../lib/costs/validateCostStatements.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const DEFAULT_DATA_DIR = join(ROOT, 'data');
@@ -84,6 +85,6 @@ export interface ReadRegisterResult {
 export async function readRegister(dir: string, today: string): Promise<ReadRegisterResult> {
   const [sources, reference] = await Promise.all([readDataDir(dir), readReference()]);
   const loaded = loadRegister(sources);
-  const extraChecks = [contractTemplateCheck({ today })];
+  const extraChecks = [contractTemplateCheck({ today }), validateCostStatements];
   return { loaded, issues: validateRegister(loaded, { today, reference, extraChecks }) };
 }

@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diff.ts';
 import { buildCommand } from './commands/build.ts';
 import { serveCommand } from './commands/serve.ts';
 import { downloadsCommand } from './commands/downloads.ts';
+import { priceCommand } from './commands/price.ts';
 
 export const COMMANDS: Command[] = [
   validateCommand,
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   buildCommand,
   serveCommand,
   downloadsCommand,
+  priceCommand,
 ];
 
 const USAGE = `kitemark: tools for the Kitemark Register

@@ -7,6 +7,7 @@ import type { Severity } from './issue.ts';
 import type { FieldSpec, TableSpec } from './schemas.ts';
 // Contract template rules (issue 5) are catalogued beside their validator.
 import { TEMPLATE_ISSUE_CODES } from './contracts/templateIssueCodes.ts';
+import { COST_ISSUE_CODES } from './costs/costIssueCodes.ts';
 
 export interface IssueCodeInfo {
   code: string;
@@ -472,7 +473,7 @@ const CODES: IssueCodeInfo[] = [
 ];
 
 export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo> = new Map(
-  [...CODES, ...TEMPLATE_ISSUE_CODES].map((c) => [c.code, c]),
+  [...CODES, ...TEMPLATE_ISSUE_CODES, ...COST_ISSUE_CODES].map((c) => [c.code, c]),
 );
 
 /** The rules that can be raised on a field, in catalogue order. */
@@ -488,4 +489,9 @@ export function fileRules(): IssueCodeInfo[] {
 /** The checks on contract template files (JSON), which apply to no table column. */
 export function templateRules(): IssueCodeInfo[] {
   return [...TEMPLATE_ISSUE_CODES];
+}
+
+/** The checks on published cost statements (JSON), which apply to no table column. */
+export function costStatementRules(): IssueCodeInfo[] {
+  return [...COST_ISSUE_CODES];
 }

@@ -65,6 +65,8 @@ export interface LoadedRegister {
   codelists: Map<string, Codelist>;
   /** `contract-templates/<id>/<version>.json`, parsed but not yet validated. */
   templates: JsonSource<unknown>[];
+  /** `cost-statements/*.json`: providers' published cost statements, parsed but not yet checked. */
+  costStatements: JsonSource<unknown>[];
   /**
    * Problems found while reading: unreadable files, CSV and JSON syntax, and every check of a
    * single table against its schema (made while the raw cells are at hand, then let go).
@@ -95,6 +97,24 @@ export function loadRegister(sources: Sources): LoadedRegister {
     }
   }
 
+  // Cost statements are optional: the folder may be absent. Only JSON is published there.
+  const costStatements: JsonSource<unknown>[] = [];
+  for (const path of [...sources.keys()].sort()) {
+    if (!path.startsWith('cost-statements/')) continue;
+    if (/^cost-statements\/[A-Za-z0-9][A-Za-z0-9-]*\.json$/.test(path)) {
+      costStatements.push(readJson(sources, path, issues));
+    } else {
+      issues.push(
+        error(
+          'cost-statement/file-name',
+          { file: path, line: 1, column: 1, field: '' },
+          `${path} is not where a cost statement is published: statements are JSON files directly in cost-statements/, named with letters, digits and hyphens.`,
+          'Save it as cost-statements/<provider_id>-<service>.json (`kitemark price --in FILE --out FILE.json` turns a CSV or XLSX into JSON).',
+        ),
+      );
+    }
+  }
+
   const table = <T>(name: TableName): Table<T> =>
     readTable<T>(sources, TABLES[name].file, compiled.tables[name], codelists, issues);
   return {
@@ -105,6 +125,7 @@ export function loadRegister(sources: Sources): LoadedRegister {
     commissioners: table<Commissioner>('commissioners'),
     codelists,
     templates,
+    costStatements,
     issues,
   };
 }

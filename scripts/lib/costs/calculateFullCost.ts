@@ -346,7 +346,7 @@ export function calculateFullCost(input: CostInput, categories: CategoryTitles):
         add('cost/no-base', index, field, message, fix);
       if (service === undefined || other === undefined) {
         noBase(
-          `${name} is shared by ${info.title.toLowerCase()}, but the ${service === undefined ? "service's" : "rest of the organisation's"} measure is missing.`,
+          `${name} is shared out ${info.by}, but the ${service === undefined ? "service's" : "rest of the organisation's"} measure is missing.`,
           service === undefined ? 'service_measure' : 'other_measure',
           basis === 'direct-staff-cost' && service === undefined
             ? "Enter the service's direct staff cost on the direct staff line."
@@ -368,7 +368,7 @@ export function calculateFullCost(input: CostInput, categories: CategoryTitles):
         }
       } else if (service + other === 0n) {
         noBase(
-          `${name} is shared by ${info.title.toLowerCase()}, but the measures are all 0, so there is nothing to share it out by.`,
+          `${name} is shared out ${info.by}, but the measures are all 0, so there is nothing to share it out by.`,
           'service_measure',
           `Enter the ${info.measure} for the service and for the rest of the organisation, or choose another basis.`,
         );

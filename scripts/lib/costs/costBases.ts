@@ -8,12 +8,14 @@
 export const BASES = [
   {
     code: 'direct',
+    by: '',
     title: 'Direct to the service',
     measure: '',
     description: 'A cost the service alone causes: nothing is shared out.',
   },
   {
     code: 'direct-staff-cost',
+    by: 'by direct staff cost',
     title: 'Share of direct staff cost',
     measure: '£ of direct staff cost',
     description:
@@ -21,6 +23,7 @@ export const BASES = [
   },
   {
     code: 'staff-time',
+    by: 'by staff time',
     title: 'Share of staff time',
     measure: 'full-time equivalent staff',
     description:
@@ -28,6 +31,7 @@ export const BASES = [
   },
   {
     code: 'headcount',
+    by: 'by headcount',
     title: 'Share of headcount',
     measure: 'people employed',
     description:
@@ -35,12 +39,14 @@ export const BASES = [
   },
   {
     code: 'floor-area',
+    by: 'by floor area',
     title: 'Share of floor area',
     measure: 'square metres',
     description: 'Shared in proportion to the floor area the service uses and the rest uses.',
   },
   {
     code: 'service-users',
+    by: 'by number of service users',
     title: 'Share of service users',
     measure: 'service users',
     description:
@@ -48,6 +54,7 @@ export const BASES = [
   },
   {
     code: 'percentage',
+    by: 'by stated percentages',
     title: 'Stated percentage',
     measure: 'per cent',
     description:
@@ -55,6 +62,7 @@ export const BASES = [
   },
   {
     code: 'contingency',
+    by: '',
     title: 'Percentage of the other costs',
     measure: 'per cent',
     description: "A stated percentage of the service's other costs, for contingency and reserves.",

@@ -15,6 +15,7 @@ import {
   type CostIssueCode,
   type CostResult,
 } from './calculateFullCost.ts';
+import { scaledDecimal } from './decimal.ts';
 import { formatPence } from './money.ts';
 
 export type { CostStatement, CostStatementLine };
@@ -220,7 +221,9 @@ export function readCostStatement(value: unknown, categories: CategoryTitles): R
   // The worked figures, where given, must be the calculator's: a statement is its own proof.
   const check = (path: string, stated: unknown, worked: number, money: boolean) => {
     if (stated === undefined) return;
-    if (stated !== worked) {
+    // A measure read from a sheet is text: compare its value, not its spelling.
+    const same = money ? stated === worked : scaledDecimal(stated) === scaledDecimal(worked);
+    if (!same) {
       const show = (n: unknown) => (money && typeof n === 'number' ? formatPence(n) : String(n));
       add(
         'cost-statement/arithmetic',

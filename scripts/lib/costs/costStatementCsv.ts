@@ -8,7 +8,7 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { parse } from 'csv-parse/browser/esm/sync';
-import type { CategoryTitles } from './calculateFullCost.ts';
+import type { CategoryTitles, CostResult } from './calculateFullCost.ts';
 import {
   readCostStatement,
   STATEMENT_VERSION,
@@ -134,7 +134,8 @@ export interface CsvIssue {
 }
 
 export type ReadCsvResult =
-  { ok: true; statement: CostStatement; issues: [] } | { ok: false; issues: CsvIssue[] };
+  | { ok: true; statement: CostStatement; result: CostResult; issues: [] }
+  | { ok: false; issues: CsvIssue[] };
 
 export interface SheetRow {
   /** 1-based line (CSV) or row number (XLSX). */
@@ -149,7 +150,7 @@ export function csvRows(text: string): SheetRow[] | CsvIssue {
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     // `info.lines` is the line the record ends on; a record starts after the previous one ends.
     let next = 1;
     return records.map(({ record, info }) => {
@@ -254,7 +255,7 @@ export function readCostStatementRows(
   if (issues.length > 0) return { ok: false, issues };
 
   const read = readCostStatement(value, categories);
-  if (read.ok) return { ok: true, statement: read.statement, issues: [] };
+  if (read.ok) return { ok: true, statement: read.statement, result: read.result, issues: [] };
   const totalsByName = new Map(totalRows.map((r) => [r.cells[0]!.trim(), r]));
   return {
     ok: false,
