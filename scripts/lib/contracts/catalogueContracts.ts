@@ -96,6 +96,14 @@ export function catalogueContracts(
 }
 
 /** Every address the contract pages and downloads use, relative to the site root. */
+/** The calculator's downloads, under contractPaths.pricing. */
+export const PRICING_FILES = {
+  csv: 'cost-statement-template.csv',
+  xlsx: 'cost-statement-template.xlsx',
+  exampleJson: 'example-cost-statement.json',
+  exampleCsv: 'example-cost-statement.csv',
+} as const;
+
 export const contractPaths = {
   index: 'contracts/',
   template: (id: string) => `contracts/${encodeURIComponent(id)}/`,
@@ -113,5 +121,10 @@ export const contractPaths = {
     `${contractPaths.version(id, version)}${encodeURIComponent(`${id}-${version}`)}.docx-parts.json`,
   /** Titles of topics, cost categories and statuses, for the fill-in form. */
   codeTitles: 'contracts/code-titles.json',
+  /** The full cost recovery calculator, and its blank templates and worked example. */
+  pricing: 'contracts/pricing/',
+  pricingFile: (name: string) => `contracts/pricing/${name}`,
+  /** Providers' and commissioners' names, numbers and addresses, for the fill-in form. */
+  parties: 'contracts/parties.json',
   assets: (file: string) => `assets/contracts/${file}`,
 } as const;

@@ -9,7 +9,7 @@
  * GOV.UK error-message style; nothing throws.
  */
 import { isIsoDate } from '../dates.ts';
-import type { ContractTemplate, Parameter } from '../types.generated.ts';
+import type { ContractTemplate, CostStatement, Parameter } from '../types.generated.ts';
 import { formatDate, formatInteger, formatMoney } from './formatValue.ts';
 
 export type ValueIssueCode =
@@ -44,6 +44,8 @@ export interface FilledContract {
   version: string;
   /** Every parameter of the template, in the template's order. */
   values: ReadonlyMap<string, FilledValue>;
+  /** The provider's cost statement, shown in the pricing schedule (costStatement.ts checks it). */
+  costStatement?: CostStatement;
 }
 
 export type FillResult =

@@ -171,27 +171,33 @@ export function csvRows(text: string): SheetRow[] | CsvIssue {
   }
 }
 
-/** A cost statement from the rows of a CSV or XLSX in the template's layout. */
-export function readCostStatementRows(
-  rows: readonly SheetRow[],
-  categories: CategoryTitles,
-): ReadCsvResult {
+interface Layout {
+  /** The statement's fields as given, amounts in pence, not yet checked. */
+  value: Record<string, unknown>;
+  issues: CsvIssue[];
+  headerLine: number;
+  column: (name: string) => number;
+  details: Map<string, SheetRow>;
+  lineRows: SheetRow[];
+  totalRows: SheetRow[];
+}
+
+/**
+ * The statement's fields from the rows of a sheet in the template's layout, as given: what the
+ * calculator page fills its form with, even before the figures are complete.
+ */
+export function statementValueFromRows(rows: readonly SheetRow[]): Layout | CsvIssue {
   const issues: CsvIssue[] = [];
   const blank = (r: SheetRow) => r.cells.every((c) => c.trim() === '');
   const headerAt = rows.findIndex((r) => r.cells[0]?.trim() === 'category');
   if (headerAt < 0) {
     return {
-      ok: false,
-      issues: [
-        {
-          code: 'cost-statement/csv',
-          line: 1,
-          column: 1,
-          field: 'category',
-          message: 'There is no header row for the cost lines (a row starting "category").',
-          fix: 'Start from the blank template, which has the rows in the right places.',
-        },
-      ],
+      code: 'cost-statement/csv',
+      line: 1,
+      column: 1,
+      field: 'category',
+      message: 'There is no header row for the cost lines (a row starting "category").',
+      fix: 'Start from the blank template, which has the rows in the right places.',
     };
   }
   const header = rows[headerAt]!.cells.map((c) => c.trim());
@@ -252,6 +258,17 @@ export function readCostStatementRows(
     if (Object.keys(totals).length > 0) value['totals'] = totals;
   }
   value['lines'] = lines;
+  return { value, issues, headerLine: rows[headerAt]!.line, column, details, lineRows, totalRows };
+}
+
+/** A cost statement from the rows of a CSV or XLSX in the template's layout. */
+export function readCostStatementRows(
+  rows: readonly SheetRow[],
+  categories: CategoryTitles,
+): ReadCsvResult {
+  const layout = statementValueFromRows(rows);
+  if (!('value' in layout)) return { ok: false, issues: [layout] };
+  const { value, issues, headerLine, column, details, lineRows, totalRows } = layout;
   if (issues.length > 0) return { ok: false, issues };
 
   const read = readCostStatement(value, categories);
@@ -261,7 +278,7 @@ export function readCostStatementRows(
     ok: false,
     issues: read.issues.map((i) => {
       const [, first, index, name] = i.path.split('/');
-      let line = rows[headerAt]!.line;
+      let line = headerLine;
       let col = 1;
       let fieldName = name ?? first ?? '';
       if (first === 'lines' && index !== undefined && lineRows[Number(index)]) {
