@@ -1,12 +1,14 @@
-// Eleventy's configuration only wires the site plugin in; everything else lives in
-// scripts/site/ (see docs/architecture-site.md). TypeScript modules load through tsx.
+// Eleventy's configuration only wires the site plugin in, with the loader it uses when
+// Eleventy runs by hand; everything else lives in scripts/publish/site/ (see
+// docs/architecture.md). TypeScript modules load through tsx.
 import { register } from 'tsx/esm/api';
 
 register();
-const { kitemarkSitePlugin } = await import('./scripts/site/eleventyPlugin.ts');
+const { kitemarkSitePlugin } = await import('./scripts/publish/site/eleventyPlugin.ts');
+const { loadSiteDataFromEnv } = await import('./scripts/build/loadSiteData.ts');
 
 export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(kitemarkSitePlugin);
+  eleventyConfig.addPlugin(kitemarkSitePlugin, { load: loadSiteDataFromEnv });
   return {
     dir: { input: 'site', includes: '_includes', data: '_data' },
     markdownTemplateEngine: 'njk',

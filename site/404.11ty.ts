@@ -3,10 +3,10 @@
  * It helps with the two likeliest mistakes: a mistyped provider address and a certificate
  * number that is not on the register, which for a commissioner is the important answer.
  */
-import { html } from '../scripts/site/html.ts';
-import type { SiteInfo } from '../scripts/site/siteInfo.ts';
-import { href, paths } from '../scripts/site/urls.ts';
-import { browseLinks } from '../scripts/site/pages/browseLinks.ts';
+import { html } from '../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../scripts/publish/kit/urls.ts';
+import { browseLinks } from '../scripts/publish/site/pages/browseLinks.ts';
 
 export const data = {
   layout: 'base',

@@ -1,12 +1,12 @@
 /** The home page: what the kitemark is, why it matters, headline counts and a search box. */
-import { html } from '../scripts/site/html.ts';
+import { html } from '../scripts/publish/kit/html.ts';
 import type { Register } from '../scripts/lib/buildRegister.ts';
-import type { SiteInfo } from '../scripts/site/siteInfo.ts';
-import { href, paths } from '../scripts/site/urls.ts';
-import { formatCount, formatDate, plural } from '../scripts/site/format.ts';
-import { registerCounts } from '../scripts/site/registerCounts.ts';
-import { browseLinks } from '../scripts/site/pages/browseLinks.ts';
-import { browsePaths } from '../scripts/site/browse.ts';
+import type { SiteInfo } from '../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../scripts/publish/kit/urls.ts';
+import { formatCount, formatDate, plural } from '../scripts/publish/kit/format.ts';
+import { registerCounts } from '../scripts/publish/site/registerCounts.ts';
+import { browseLinks } from '../scripts/publish/site/pages/browseLinks.ts';
+import { browsePaths } from '../scripts/publish/site/browse.ts';
 
 export const data = {
   layout: 'base',

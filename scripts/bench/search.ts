@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { BENCH_DIR, ROOT, measure, median } from './measure.ts';
 import { generated } from './validate.ts';
-import { createStaticServer } from '../site/staticServer.ts';
+import { createStaticServer } from '../cli/staticServer.ts';
 
 const PROVIDERS = 50_000;
 const ONE_WORD = [
@@ -87,7 +87,7 @@ export default async function searchBenchmark(): Promise<string> {
   const lines = [
     '## Search (`npm run bench search`)',
     '',
-    `A generated register of ${PROVIDERS.toLocaleString('en-GB')} providers (${manifest.shards.length.toLocaleString('en-GB')} index shards), served gzip-compressed on 127.0.0.1 by \`scripts/site/staticServer.ts\`, in headless Chromium with a cold cache for each query. "Before first results" counts every byte received (compressed, as served, headers excluded) from opening \`/providers/?q=<word>\` until the first results are on the page: the page, stylesheet, scripts, lunr, and the index files; "index files" is the part under \`/search/\`. Pagefind, the best static-search peer, downloads 394–530 KB before its first result at 50,000 pages.`,
+    `A generated register of ${PROVIDERS.toLocaleString('en-GB')} providers (${manifest.shards.length.toLocaleString('en-GB')} index shards), served gzip-compressed on 127.0.0.1 by \`scripts/cli/staticServer.ts\`, in headless Chromium with a cold cache for each query. "Before first results" counts every byte received (compressed, as served, headers excluded) from opening \`/providers/?q=<word>\` until the first results are on the page: the page, stylesheet, scripts, lunr, and the index files; "index files" is the part under \`/search/\`. Pagefind, the best static-search peer, downloads 394–530 KB before its first result at 50,000 pages.`,
     '',
     '| query | results | before first results | of which index files | files | time to first results |',
     '|---|---:|---:|---:|---:|---:|',

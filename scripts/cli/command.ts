@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './files.ts';
+import { UsageError } from './usageError.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

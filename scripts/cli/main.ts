@@ -1,6 +1,7 @@
 /** The `kitemark` command line: a thin edge that reads files, calls the pure modules, prints. */
 import { helpText, parse, type Command } from './command.ts';
-import { UsageError } from './files.ts';
+import { UsageError } from './usageError.ts';
+import { InputError } from '../io/errors.ts';
 import { validateCommand } from './commands/validate.ts';
 import { fixCommand } from './commands/fix.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof InputError) {
       process.stderr.write(
         `kitemark ${command.name}: ${e.message}\nRun \`kitemark ${command.name} --help\` for usage.\n`,
       );

@@ -4,7 +4,7 @@
  * Env: the GITHUB_* variables of the run, GITHUB_TOKEN, KITEMARK_TODAY (optional).
  */
 import * as core from '@actions/core';
-import { readGitRevision } from '../cli/readGitRevision.ts';
+import { readGitRevision } from '../io/git/readGitRevision.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { readActionsContext } from './readActionsContext.ts';
 import { runExpiry } from './runExpiry.ts';

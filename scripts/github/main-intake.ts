@@ -6,8 +6,8 @@
  * Env: the GITHUB_* variables of the run, GITHUB_TOKEN, KITEMARK_TODAY (optional).
  */
 import * as core from '@actions/core';
-import { readReference } from '../cli/files.ts';
-import { readGitRevision } from '../cli/readGitRevision.ts';
+import { readReference } from '../io/referenceFiles.ts';
+import { readGitRevision } from '../io/git/readGitRevision.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { handleIntake } from './handleIntake.ts';
 import { readActionsContext } from './readActionsContext.ts';

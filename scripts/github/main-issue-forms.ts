@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DEFAULT_DATA_DIR, ROOT, readDataDir, writeFileAtomic } from '../cli/files.ts';
+import { DEFAULT_DATA_DIR, ROOT } from '../io/projectRoot.ts';
+import { readDataDir } from '../io/registerFolder.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
 import { loadRegister } from '../lib/loadRegister.ts';
 import { issueForms, renderIssueForm, renderTemplateConfig } from './buildIssueForms.ts';
 import { isEntryPoint } from './runEntryPoint.ts';

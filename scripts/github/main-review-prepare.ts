@@ -10,8 +10,8 @@
 import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readRegister } from '../cli/files.ts';
-import { readGitRevision } from '../cli/readGitRevision.ts';
+import { readRegister } from '../io/registerFolder.ts';
+import { readGitRevision } from '../io/git/readGitRevision.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { summariseDiff } from '../lib/formatDiff.ts';
 import { loadRegister } from '../lib/loadRegister.ts';

@@ -3,7 +3,7 @@
  * in the register's history, including records since removed, so none is ever handed out
  * twice. One `git log -p` of the two key-holding tables.
  */
-import { runGit } from '../cli/readGitRevision.ts';
+import { runGit } from '../io/git/readGitRevision.ts';
 import { keysIn } from './allocateKeys.ts';
 
 export async function readUsedKeys(repoDir: string, dataPath = 'data'): Promise<Set<string>> {

@@ -1,5 +1,5 @@
 /**
- * The one HTML escaper, for the site's pages (scripts/site/html.ts builds its tagged template on
+ * The one HTML escaper, for the site's pages (scripts/publish/kit/html.ts builds its tagged template on
  * it) and for rendered contracts, in the build and in the browser alike.
  */
 const ESCAPES: Record<string, string> = {

@@ -4,10 +4,10 @@
  * a shareable address, /certificates/?number=KM-000123; without JavaScript the list of
  * numbers leads to every certificate's page.
  */
-import { html } from '../../scripts/site/html.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
-import { certificateListPaths } from '../../scripts/site/certificateList.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
+import { certificateListPaths } from '../../scripts/publish/site/certificateList.ts';
 
 export const data = {
   layout: 'base',

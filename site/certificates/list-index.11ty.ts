@@ -1,12 +1,12 @@
 /** /certificates/list/: the ranges of certificate numbers, each a page. */
-import { html } from '../../scripts/site/html.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
 import {
   certificateListPaths,
   type CertificateListPage,
-} from '../../scripts/site/certificateList.ts';
-import { plural } from '../../scripts/site/format.ts';
+} from '../../scripts/publish/site/certificateList.ts';
+import { plural } from '../../scripts/publish/kit/format.ts';
 
 export const data = {
   layout: 'base',

@@ -1,16 +1,16 @@
 /** /certificates/list/<n>/: every certificate number, in order, for use without JavaScript. */
-import { html } from '../../scripts/site/html.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import type { Register } from '../../scripts/lib/buildRegister.ts';
 import { DISPLAY_STATUS_LABELS } from '../../scripts/lib/buildRegister.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
 import {
   certificateListPaths,
   type CertificateListPage,
-} from '../../scripts/site/certificateList.ts';
-import { pageLinks } from '../../scripts/site/pages/providerTable.ts';
-import { statusTag } from '../../scripts/site/pages/statusPanel.ts';
-import { formatDate } from '../../scripts/site/format.ts';
+} from '../../scripts/publish/site/certificateList.ts';
+import { pageLinks } from '../../scripts/publish/site/pages/providerTable.ts';
+import { statusTag } from '../../scripts/publish/site/pages/statusPanel.ts';
+import { formatDate } from '../../scripts/publish/kit/format.ts';
 
 export const data = {
   layout: 'base',

@@ -1,12 +1,12 @@
 /** /commissioners/: the NHS bodies and councils that accept the kitemark, by type and region. */
-import { html } from '../../scripts/site/html.ts';
-import { safeHttpUrl } from '../../scripts/site/html.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
+import { safeHttpUrl } from '../../scripts/publish/kit/html.ts';
 import type { Register } from '../../scripts/lib/buildRegister.ts';
 import type { LoadedRegister } from '../../scripts/lib/loadRegister.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
-import { formatDate, plural } from '../../scripts/site/format.ts';
-import { commissionerGroups } from '../../scripts/site/commissionerGroups.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
+import { formatDate, plural } from '../../scripts/publish/kit/format.ts';
+import { commissionerGroups } from '../../scripts/publish/site/commissionerGroups.ts';
 
 export const data = {
   layout: 'base',

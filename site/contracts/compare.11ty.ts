@@ -2,7 +2,7 @@
  * `/contracts/<template-id>/compare/<from>-to-<to>/`: pre-rendered for every ordered pair of
  * versions of a template (views/renderComparePages.ts).
  */
-import { allPairs, contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
+import { allPairs, contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderComparePage } from './views/renderComparePages.ts';

@@ -1,5 +1,5 @@
 /** `/contracts/<template-id>/<version>/fill/`: the fill-in form (views/renderFillPage.ts). */
-import { allVersions, contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
+import { allVersions, contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderFillPage } from './views/renderFillPage.ts';

@@ -1,6 +1,6 @@
 /** `/contracts/`: every contract template. The page itself is in views/renderContractsIndex.ts. */
-import type { SiteData } from '../../scripts/site/eleventyPlugin.ts';
-import { contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
+import type { SiteData } from '../../scripts/publish/site/eleventyPlugin.ts';
+import { contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { renderContractsIndex } from './views/renderContractsIndex.ts';
 
 export const data = { permalink: '/contracts/', eleventyExcludeFromCollections: true };

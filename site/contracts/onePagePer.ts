@@ -2,11 +2,11 @@
  * The Eleventy front matter of a contract page made once per template, version or pair of
  * versions: the items come from the build's contract data, and each page sees its own as `item`.
  */
-import type { SiteData } from '../../scripts/site/eleventyPlugin.ts';
+import type { SiteData } from '../../scripts/publish/site/eleventyPlugin.ts';
 import {
   contractSiteData,
   type ContractSiteData,
-} from '../../scripts/contracts/contractSiteData.ts';
+} from '../../scripts/publish/contracts/contractSiteData.ts';
 
 export type PageData<T> = SiteData & { item: T };
 

@@ -1,6 +1,6 @@
 /** `/contracts/pricing/`: the full cost recovery calculator (views/renderPricingPage.ts). */
-import type { SiteData } from '../../scripts/site/eleventyPlugin.ts';
-import { contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
+import type { SiteData } from '../../scripts/publish/site/eleventyPlugin.ts';
+import { contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { renderPricingPage } from './views/renderPricingPage.ts';
 
 export const data = { permalink: '/contracts/pricing/', eleventyExcludeFromCollections: true };

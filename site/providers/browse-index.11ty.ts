@@ -1,15 +1,15 @@
 /** The index of each kind of browse page: /providers/a-z/, /providers/local-authority/ … */
-import { html, type SafeHtml } from '../../scripts/site/html.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
+import { html, type SafeHtml } from '../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import {
   BROWSE_KINDS,
   browsePaths,
   type BrowseGroup,
   type BrowseKind,
-} from '../../scripts/site/browse.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
-import { formatCount } from '../../scripts/site/format.ts';
-import { browseLinks } from '../../scripts/site/pages/browseLinks.ts';
+} from '../../scripts/publish/site/browse.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
+import { formatCount } from '../../scripts/publish/kit/format.ts';
+import { browseLinks } from '../../scripts/publish/site/pages/browseLinks.ts';
 
 type Kind = (typeof BROWSE_KINDS)[number];
 

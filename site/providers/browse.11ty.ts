@@ -1,15 +1,15 @@
 /** One page of a browse group: /providers/a-z/b/, /providers/service/befriending/2/ … */
-import { html } from '../../scripts/site/html.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import {
   BROWSE_KINDS,
   browsePaths,
   type BrowsePage,
   type OtherName,
-} from '../../scripts/site/browse.ts';
-import { pageLinks, providerTable } from '../../scripts/site/pages/providerTable.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
-import { plural } from '../../scripts/site/format.ts';
+} from '../../scripts/publish/site/browse.ts';
+import { pageLinks, providerTable } from '../../scripts/publish/site/pages/providerTable.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
+import { plural } from '../../scripts/publish/kit/format.ts';
 
 function heading(page: BrowsePage): string {
   const { kind, title } = page.group;

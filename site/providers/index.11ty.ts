@@ -3,12 +3,12 @@
  * the form, the empty result areas the script fills, and the browse links that work
  * without JavaScript.
  */
-import { html } from '../../scripts/site/html.ts';
+import { html } from '../../scripts/publish/kit/html.ts';
 import type { Register } from '../../scripts/lib/buildRegister.ts';
-import type { SiteInfo } from '../../scripts/site/siteInfo.ts';
-import { href, paths } from '../../scripts/site/urls.ts';
-import { formatCount } from '../../scripts/site/format.ts';
-import { browseLinks } from '../../scripts/site/pages/browseLinks.ts';
+import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../../scripts/publish/kit/urls.ts';
+import { formatCount } from '../../scripts/publish/kit/format.ts';
+import { browseLinks } from '../../scripts/publish/site/pages/browseLinks.ts';
 
 export const data = {
   layout: 'base',

@@ -15,9 +15,9 @@ import {
   type ServedSite,
 } from './support/browser.ts';
 import { checkRecordFiles } from '../support/siteFiles.ts';
-import { loadSiteData } from '../../scripts/site/loadSiteData.ts';
+import { loadSiteData } from '../../scripts/build/loadSiteData.ts';
 import type { Register } from '../../scripts/lib/buildRegister.ts';
-import { DEFAULT_DATA_DIR } from '../../scripts/cli/files.ts';
+import { DEFAULT_DATA_DIR } from '../../scripts/io/projectRoot.ts';
 import { TEMPLATE_PAGES } from './pages.ts';
 
 let browser: Browser;

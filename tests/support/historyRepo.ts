@@ -105,7 +105,7 @@ export async function readHistoryRepo(): Promise<{
   repo: HistoryRepo;
   history: import('../../scripts/lib/history/historyTypes.ts').RegisterHistory;
 }> {
-  const { readRegisterHistory } = await import('../../scripts/cli/readRegisterHistory.ts');
+  const { readRegisterHistory } = await import('../../scripts/io/git/readRegisterHistory.ts');
   const repo = createHistoryRepo();
   const history = await readRegisterHistory({ dataDir: `${repo.dir}/data`, cacheDir: '' });
   return { repo, history };

@@ -10,7 +10,7 @@ import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { parseReference, type Reference } from '../../scripts/lib/reference.ts';
 import { validateRegister } from '../../scripts/lib/validateRegister.ts';
 import type { Issue } from '../../scripts/lib/issue.ts';
-import { ROOT } from '../../scripts/cli/files.ts';
+import { ROOT } from '../../scripts/io/projectRoot.ts';
 
 export { ROOT };
 export const VALID_FIXTURE = join(ROOT, 'tests/fixtures/register/valid');

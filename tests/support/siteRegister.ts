@@ -4,7 +4,7 @@
  */
 import { buildRegister, type Register } from '../../scripts/lib/buildRegister.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
-import { siteInfo, type SiteInfo } from '../../scripts/site/siteInfo.ts';
+import { siteInfo, type SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import { FIXTURE_TODAY, fixtureFiles, setCell, toSources, validateFiles } from './register.ts';
 
 export const XSS_DESCRIPTION = '<img src=x onerror=alert(1)>';

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { expectedTemplates, TEMPLATE_DIR } from '../../scripts/github/main-issue-forms.ts';
 import { applicationForm, correctionForm } from '../../scripts/github/buildIssueForms.ts';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { TABLES } from '../../scripts/lib/schemas.ts';
 import { ROOT } from '../support/register.ts';

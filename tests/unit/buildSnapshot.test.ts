@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSnapshot as buildInto,
   type SnapshotSource,
-} from '../../scripts/data/buildSnapshot.ts';
-import { memorySink } from '../../scripts/data/dirSink.ts';
-import { readSchemaFiles } from '../../scripts/data/publishOpenData.ts';
+} from '../../scripts/publish/open-data/buildSnapshot.ts';
+import { memorySink } from '../../scripts/io/dirSink.ts';
+import { readSchemaFiles } from '../../scripts/publish/open-data/publishOpenData.ts';
 import { findReleases, type Release } from '../../scripts/lib/releases.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { inData } from '../support/gitRepo.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleBrowserScripts } from '../../scripts/contracts/bundleBrowserScripts.ts';
+import { bundleBrowserScripts } from '../../scripts/publish/contracts/bundleBrowserScripts.ts';
 
 describe('bundleBrowserScripts', () => {
   it('bundles the pages’ scripts small: the fill-in form does not carry the docx library', async () => {

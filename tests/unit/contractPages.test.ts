@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteInfo } from '../../scripts/site/siteInfo.ts';
+import { siteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import type { RegisterMetadata } from '../../scripts/lib/types.generated.ts';
 import { catalogueContracts } from '../../scripts/lib/contracts/catalogueContracts.ts';
 import { buildContractDownloads } from '../../scripts/lib/contracts/buildContractDownloads.ts';

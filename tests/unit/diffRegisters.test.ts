@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister, type LoadedRegister } from '../../scripts/lib/loadRegister.ts';
 import {
   DIFF_FORMAT_VERSION,

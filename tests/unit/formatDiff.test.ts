@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { diffRegisters, type RegisterDiff } from '../../scripts/lib/diffRegisters.ts';
 import {
   describeDiff,

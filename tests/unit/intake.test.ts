@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationForm, correctionForm } from '../../scripts/github/buildIssueForms.ts';
 import { INTAKE_MARKER } from '../../scripts/github/handleIntake.ts';
 import { main } from '../../scripts/github/main-intake.ts';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { BOT, CONTRIBUTOR, startFakeGitHub, type FakeGitHub } from '../helpers/fakeGitHub.ts';
 import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';

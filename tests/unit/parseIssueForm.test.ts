@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applicationForm } from '../../scripts/github/buildIssueForms.ts';
 import { parseIssueForm, readChoices } from '../../scripts/github/parseIssueForm.ts';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { ROOT } from '../support/register.ts';
 import { issueFormBody } from '../helpers/issueFormBody.ts';

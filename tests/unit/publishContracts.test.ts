@@ -2,12 +2,12 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { buildRegister } from '../../scripts/lib/buildRegister.ts';
-import { siteInfo } from '../../scripts/site/siteInfo.ts';
-import { publishContracts } from '../../scripts/contracts/publishContracts.ts';
-import { contractSiteData } from '../../scripts/contracts/contractSiteData.ts';
+import { siteInfo } from '../../scripts/publish/kit/siteInfo.ts';
+import { publishContracts } from '../../scripts/publish/contracts/publishContracts.ts';
+import { contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { ROOT } from '../support/contracts.ts';
 
 const out = await mkdtemp(join(tmpdir(), 'contracts-'));

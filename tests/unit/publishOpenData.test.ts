@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_DATA_PUBLISHERS } from '../../scripts/data/publishOpenData.ts';
-import { loadSiteData } from '../../scripts/site/loadSiteData.ts';
-import type { PublishContext } from '../../scripts/site/publishers.ts';
+import { OPEN_DATA_PUBLISHERS } from '../../scripts/publish/open-data/publishOpenData.ts';
+import { loadSiteData } from '../../scripts/build/loadSiteData.ts';
+import type { PublishContext } from '../../scripts/publish/kit/publisher.ts';
 import { createHistoryRepo, type HistoryRepo } from '../support/historyRepo.ts';
 
 const SITE = 'https://example.org/register/';

@@ -8,7 +8,7 @@ import {
   readCorrection,
 } from '../../scripts/github/readFormAnswers.ts';
 import type { FormProblem } from '../../scripts/github/parseIssueForm.ts';
-import { readDataDir } from '../../scripts/cli/files.ts';
+import { readDataDir } from '../../scripts/io/registerFolder.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';
 import { ROOT } from '../support/register.ts';
 

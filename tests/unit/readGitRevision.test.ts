@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGitRevision, resolveRevision } from '../../scripts/cli/readGitRevision.ts';
-import { UsageError } from '../../scripts/cli/files.ts';
+import { readGitRevision, resolveRevision } from '../../scripts/io/git/readGitRevision.ts';
+import { InputError } from '../../scripts/io/errors.ts';
 import { createTempRepo, type TempRepo } from '../support/gitRepo.ts';
 
 let repo: TempRepo;
@@ -42,7 +42,7 @@ describe('readGitRevision', () => {
   });
 
   it('refuses revisions git would read as options, and says when there is no such commit', async () => {
-    await expect(resolveRevision(repo.dir, '--output=/tmp/x')).rejects.toBeInstanceOf(UsageError);
+    await expect(resolveRevision(repo.dir, '--output=/tmp/x')).rejects.toBeInstanceOf(InputError);
     await expect(resolveRevision(repo.dir, 'no-such-branch')).rejects.toThrow('is not a commit');
     await expect(readGitRevision(repo.dir, 'HEAD', 'missing')).rejects.toThrow(
       'no missing/ folder',

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRawLog } from '../../scripts/cli/gitHistory.ts';
-import { readRegisterHistory } from '../../scripts/cli/readRegisterHistory.ts';
+import { parseRawLog } from '../../scripts/io/git/gitHistory.ts';
+import { readRegisterHistory } from '../../scripts/io/git/readRegisterHistory.ts';
 import { createHistoryRepo, type HistoryRepo } from '../support/historyRepo.ts';
 
 let repo: HistoryRepo;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicFilterCss } from '../../scripts/contracts/topicFilterCss.ts';
+import { topicFilterCss } from '../../scripts/publish/contracts/topicFilterCss.ts';
 
 describe('topicFilterCss', () => {
   it('writes one rule per topic that hides clauses, parts and contents entries without it', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Eleventy } from '@11ty/eleventy';
-import { loadSiteData } from '../../site/loadSiteData.ts';
+import { loadSiteData } from '../../build/loadSiteData.ts';
 
 const [dataDir, outDir] = process.argv.slice(2) as [string, string];
 // A failure must not pass for a measurement (measure.ts accepts exit statuses 0 and 1).

@@ -4,13 +4,13 @@
 // Usage: plainRecordWriter.ts DATA_DIR OUT_DIR. Prints the milliseconds of work.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadSiteData } from '../../site/loadSiteData.ts';
-import { recordContext } from '../../site/pages/recordContext.ts';
-import { renderProviderPage } from '../../site/pages/providerPage.ts';
-import { renderCertificatePage } from '../../site/pages/certificatePage.ts';
-import { certificateRecord, providerRecord } from '../../site/records/providerRecord.ts';
-import { renderBadge } from '../../site/badge.ts';
-import { absoluteUrl, outputFile, paths } from '../../site/urls.ts';
+import { loadSiteData } from '../../build/loadSiteData.ts';
+import { recordContext } from '../../publish/site/pages/recordContext.ts';
+import { renderProviderPage } from '../../publish/site/pages/providerPage.ts';
+import { renderCertificatePage } from '../../publish/site/pages/certificatePage.ts';
+import { certificateRecord, providerRecord } from '../../publish/site/records/providerRecord.ts';
+import { renderBadge } from '../../publish/site/badge.ts';
+import { absoluteUrl, outputFile, paths } from '../../publish/kit/urls.ts';
 
 const [dataDir, outDir] = process.argv.slice(2) as [string, string];
 // A failure must not pass for a measurement (measure.ts accepts exit statuses 0 and 1).

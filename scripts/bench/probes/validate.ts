@@ -1,6 +1,6 @@
 // What `kitemark validate` does: read the reference list, load and validate. Prints the error
 // count and the milliseconds of work (after module loading).
-import { readRegister } from '../../cli/files.ts';
+import { readRegister } from '../../io/registerFolder.ts';
 
 const started = performance.now();
 const { issues } = await readRegister(process.argv[2]!, '2026-11-26');

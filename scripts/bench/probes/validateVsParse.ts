@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readRegister } from '../../cli/files.ts';
+import { readRegister } from '../../io/registerFolder.ts';
 
 const dir = process.argv[2]!;
 const rounds = Number(process.argv[3] ?? 3);

@@ -2,10 +2,10 @@
 // (CSV, JSON, the workbook, datapackage.json) into a folder. Prints the milliseconds of each
 // part and the bytes written.
 import { rmSync } from 'node:fs';
-import { readRegister } from '../../cli/files.ts';
+import { readRegister } from '../../io/registerFolder.ts';
 import { writeDownloads } from '../../lib/downloads/buildDownloads.ts';
-import { readSchemaFiles } from '../../data/publishOpenData.ts';
-import { dirSink } from '../../data/dirSink.ts';
+import { readSchemaFiles } from '../../publish/open-data/publishOpenData.ts';
+import { dirSink } from '../../io/dirSink.ts';
 
 const [dir, out] = process.argv.slice(2) as [string, string];
 rmSync(out, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { defineCommand, todayOption } from '../command.ts';
-import { DEFAULT_DATA_DIR, ROOT } from '../files.ts';
+import { DEFAULT_DATA_DIR, ROOT } from '../../io/projectRoot.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { formatIssuesText } from '../../lib/formatIssues.ts';
 
@@ -53,8 +53,8 @@ export async function runBuild(values: Values): Promise<number> {
   };
   // Loaded here, not at the top: Eleventy takes half a second to import, and every other
   // command (and --help) would pay for it.
-  const { buildSite } = await import('../../site/buildSite.ts');
-  const { RegisterInvalidError } = await import('../../site/loadSiteData.ts');
+  const { buildSite } = await import('../../build/buildSite.ts');
+  const { RegisterInvalidError } = await import('../../build/loadSiteData.ts');
   try {
     const { data } = await buildSite({
       ...options,

@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineCommand, oneOf } from '../command.ts';
-import { DEFAULT_DATA_DIR, UsageError, readDataDir } from '../files.ts';
-import { gitTopLevel, readGitRevision } from '../readGitRevision.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readDataDir } from '../../io/registerFolder.ts';
+import { UsageError } from '../usageError.ts';
+import { gitTopLevel, readGitRevision } from '../../io/git/readGitRevision.ts';
 import { loadRegister, type Sources } from '../../lib/loadRegister.ts';
 import { diffRegisters, isEmptyDiff } from '../../lib/diffRegisters.ts';
 import { formatDiffMarkdown, formatDiffText } from '../../lib/formatDiff.ts';

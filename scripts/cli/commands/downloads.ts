@@ -5,7 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { defineCommand, todayOption } from '../command.ts';
-import { DEFAULT_DATA_DIR, UsageError, readRegister, replaceDirectory } from '../files.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readRegister } from '../../io/registerFolder.ts';
+import { UsageError } from '../usageError.ts';
+import { replaceDirectory } from '../../io/atomic.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
 
@@ -39,8 +42,8 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const { checkDownloadTables, collectDownloadTables, writeDownloads } =
       await import('../../lib/downloads/buildDownloads.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
-    const { readSchemaFiles } = await import('../../data/publishOpenData.ts');
-    const { dirSink } = await import('../../data/dirSink.ts');
+    const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
+    const { dirSink } = await import('../../io/dirSink.ts');
     const { loaded, issues } = await readRegister(dir, today);
     if (hasErrors(issues) || !loaded.meta.value) {
       process.stderr.write(

@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { DEFAULT_DATA_DIR, readDataDir, writeFileAtomic } from '../files.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readDataDir } from '../../io/registerFolder.ts';
+import { writeFileAtomic } from '../../io/atomic.ts';
 import { fixRegister } from '../../lib/fixRegister.ts';
 
 export const fixCommand = defineCommand({

@@ -2,15 +2,11 @@ import { cp, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { defineCommand, todayOption } from '../command.ts';
-import {
-  DEFAULT_DATA_DIR,
-  ROOT,
-  UsageError,
-  readDataDir,
-  readReference,
-  replaceDirectory,
-  writeFileAtomic,
-} from '../files.ts';
+import { DEFAULT_DATA_DIR, ROOT } from '../../io/projectRoot.ts';
+import { readDataDir } from '../../io/registerFolder.ts';
+import { UsageError } from '../usageError.ts';
+import { readReference } from '../../io/referenceFiles.ts';
+import { replaceDirectory, writeFileAtomic } from '../../io/atomic.ts';
 import { generateRegister, type Place } from '../../lib/generateRegister.ts';
 import { loadRegister } from '../../lib/loadRegister.ts';
 import { TABLES } from '../../lib/schemas.ts';

@@ -7,7 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { DEFAULT_DATA_DIR, UsageError, readDataDir, writeFileAtomic } from '../files.ts';
+import { UsageError } from '../usageError.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readDataDir } from '../../io/registerFolder.ts';
+import { writeFileAtomic } from '../../io/atomic.ts';
 import { loadRegister } from '../../lib/loadRegister.ts';
 import type { CategoryTitles, CostResult } from '../../lib/costs/calculateFullCost.ts';
 import { readCostStatement, type CostStatement } from '../../lib/costs/costStatement.ts';

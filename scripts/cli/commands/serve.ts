@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UsageError } from '../files.ts';
+import { UsageError } from '../usageError.ts';
 import { BUILD_HELP, BUILD_OPTIONS, buildOptions, runBuild } from './build.ts';
 
 export const serveCommand = defineCommand({
@@ -27,8 +27,8 @@ ${BUILD_HELP}`,
     }
     const host = typeof values['host'] === 'string' ? values['host'] : 'localhost';
     const options = buildOptions(values);
-    const { createStaticServer } = await import('../../site/staticServer.ts');
-    const { normaliseBasePath } = await import('../../site/siteInfo.ts');
+    const { createStaticServer } = await import('../staticServer.ts');
+    const { normaliseBasePath } = await import('../../publish/kit/siteInfo.ts');
     if (!values['no-build']) {
       const status = await runBuild(values);
       if (status !== 0) return status;

@@ -1,7 +1,8 @@
 import { relative, resolve, join } from 'node:path';
 import * as core from '@actions/core';
 import { defineCommand, oneOf, todayOption } from '../command.ts';
-import { DEFAULT_DATA_DIR, readRegister } from '../files.ts';
+import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
+import { readRegister } from '../../io/registerFolder.ts';
 import { countIssues, formatIssuesText } from '../../lib/formatIssues.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The register's history as the pure modules see it: commits of the main line that changed the
  * register, each with the semantic diff it made (scripts/lib/diffRegisters.ts). Git itself is
- * read at the edge (scripts/cli/gitHistory.ts).
+ * read at the edge (scripts/io/git/gitHistory.ts).
  */
 import type { RegisterDiff } from '../diffRegisters.ts';
 

@@ -1,16 +1,16 @@
 /**
  * The `base` layout for Eleventy pages (Nunjucks, Markdown or JavaScript). Front matter:
  *   title        required: the page's subject, used in <title> (write the <h1> in the page)
- *   section      the NAV section to mark as current (scripts/site/nav.ts)
+ *   section      the NAV section to mark as current (scripts/publish/kit/nav.ts)
  *   description  one sentence for search engines
  *   breadcrumbs  [{ title, path }] with paths relative to the site root ("data/")
  *   scripts      files under assets/ to load as modules (["contracts.js"])
  *   bodyClass    a class on <body>
  * It renders through the same renderPage function as the record pages.
  */
-import { raw } from '../../../scripts/site/html.ts';
-import { renderPage, type Crumb } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
+import { raw } from '../../../scripts/publish/kit/html.ts';
+import { renderPage, type Crumb } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
 
 interface LayoutData {
   content: string;

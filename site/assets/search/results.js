@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A search result as people read it and as "download these results" writes it, from a row
- * of the index (see ResultRow in scripts/site/search/searchInput.ts) and the manifest's
+ * of the index (see ResultRow in scripts/publish/site/search/searchInput.ts) and the manifest's
  * lists. Pure.
  */
 

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Rebuilds one shard of the search index (see scripts/site/search/buildSearchIndex.ts) as a
+ * Rebuilds one shard of the search index (see scripts/publish/site/search/buildSearchIndex.ts) as a
  * lunr.Index, as lunr.Index.load would from a serialised index: inverted index, field
  * vectors and token set. The weights are lunr's own, computed over the whole register, and
  * lunr divides a score by the query vector's length only, so for a term held in one shard

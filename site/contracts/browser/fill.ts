@@ -7,7 +7,7 @@
  * The DOCX is made by filling the build's DOCX skeleton and zipping it with a few kilobytes of
  * code, rather than shipping the `docx` library to the browser.
  *
- * Bundled by esbuild at build time (scripts/contracts/bundleBrowserScripts.ts) into
+ * Bundled by esbuild at build time (scripts/publish/contracts/bundleBrowserScripts.ts) into
  * /assets/contracts/fill.js.
  */
 import type { ContractTemplate } from '../../../scripts/lib/types.generated.ts';

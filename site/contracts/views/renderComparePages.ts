@@ -8,11 +8,11 @@
  * coloured, and each carries hidden words ("added:", "removed:") because most screen readers do
  * not announce the elements themselves.
  */
-import { html, type SafeHtml } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
-import { plural } from '../../../scripts/site/format.ts';
+import { html, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
+import { plural } from '../../../scripts/publish/kit/format.ts';
 import {
   contractPaths,
   type ContractEntry,

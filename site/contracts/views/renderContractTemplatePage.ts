@@ -2,11 +2,11 @@
  * `/contracts/<template-id>/`: one template: the version to use now, every version with its
  * status and what changed, links to compare them, and who has adopted it.
  */
-import { html } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
-import { formatDate, plural } from '../../../scripts/site/format.ts';
+import { html } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
+import { formatDate, plural } from '../../../scripts/publish/kit/format.ts';
 import {
   contractPaths,
   type ContractEntry,

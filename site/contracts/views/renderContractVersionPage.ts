@@ -7,11 +7,11 @@
  * select, and the stylesheet hides what they say to with `:has()`. The script only announces how
  * many clauses are showing and keeps the topic in the address, so a filtered view can be shared.
  */
-import { html, raw, type SafeHtml } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
-import { formatDate } from '../../../scripts/site/format.ts';
+import { html, raw, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
+import { formatDate } from '../../../scripts/publish/kit/format.ts';
 import {
   contractPaths,
   type ContractEntry,

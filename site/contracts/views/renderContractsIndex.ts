@@ -2,11 +2,11 @@
  * `/contracts/`: every standard contract template, with the status and version to use now, its
  * other versions, and the commissioners that have adopted it.
  */
-import { html } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href, paths } from '../../../scripts/site/urls.ts';
-import { plural } from '../../../scripts/site/format.ts';
+import { html } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href, paths } from '../../../scripts/publish/kit/urls.ts';
+import { plural } from '../../../scripts/publish/kit/format.ts';
 import {
   contractPaths,
   type ContractEntry,

@@ -6,10 +6,10 @@
  * Without JavaScript the form stays hidden (it could not do anything) and the page shows the
  * contract with its blanks highlighted, with the downloads to fill in by hand.
  */
-import { html, raw, type SafeHtml } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
+import { html, raw, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
 import {
   contractPaths,
   type ContractEntry,

@@ -4,10 +4,10 @@
  * templates; with it, the form below works out a provider's own price and exports the cost
  * statement, and two statements can be compared line by line. Nothing leaves the browser.
  */
-import { html, raw, type SafeHtml } from '../../../scripts/site/html.ts';
-import { renderPage } from '../../../scripts/site/layout.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
+import { html, raw, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
+import { renderPage } from '../../../scripts/publish/kit/layout.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
 import { contractPaths, PRICING_FILES } from '../../../scripts/lib/contracts/catalogueContracts.ts';
 import {
   calculateFullCost,

@@ -3,10 +3,10 @@
  * list, and parameters described in words. Everything goes through the site's `html` tag, so
  * every data value is escaped.
  */
-import { html, type SafeHtml } from '../../../scripts/site/html.ts';
-import type { SiteInfo } from '../../../scripts/site/siteInfo.ts';
-import { href } from '../../../scripts/site/urls.ts';
-import { formatDate } from '../../../scripts/site/format.ts';
+import { html, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
+import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
+import { href } from '../../../scripts/publish/kit/urls.ts';
+import { formatDate } from '../../../scripts/publish/kit/format.ts';
 import {
   contractPaths,
   type ContractEntry,

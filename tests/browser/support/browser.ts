@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createStaticServer } from '../../../scripts/site/staticServer.ts';
+import { createStaticServer } from '../../../scripts/cli/staticServer.ts';
 
 export const CHROMIUM = process.env['KITEMARK_CHROMIUM'] ?? '/usr/bin/chromium';
 export const SITE = process.env['KITEMARK_OUT'] ?? join(import.meta.dirname, '../../../_site');

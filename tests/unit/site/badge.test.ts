@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeMessage, renderBadge, textWidth } from '../../../scripts/site/badge.ts';
+import { badgeMessage, renderBadge, textWidth } from '../../../scripts/publish/site/badge.ts';
 import type { AccreditationView } from '../../../scripts/lib/buildRegister.ts';
 
 const current = {

@@ -4,10 +4,10 @@ import {
   browseGroups,
   browsePages,
   browsePaths,
-} from '../../../scripts/site/browse.ts';
+} from '../../../scripts/publish/site/browse.ts';
 import { render } from '../../../site/providers/browse.11ty.ts';
 import { render as renderIndex } from '../../../site/providers/browse-index.11ty.ts';
-import { escapeHtml } from '../../../scripts/site/html.ts';
+import { escapeHtml } from '../../../scripts/publish/kit/html.ts';
 import { siteFixture, XSS_OTHER_NAME } from '../../support/siteRegister.ts';
 
 const { register, site } = siteFixture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignShards } from '../../../scripts/site/search/buildSearchIndex.ts';
+import { assignShards } from '../../../scripts/publish/site/search/buildSearchIndex.ts';
 
 describe('assignShards', () => {
   it('splits a group by one more character until it is small', () => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kitemark } from '../../support/cli.ts';
 import { checkRecordFiles } from '../../support/siteFiles.ts';
-import { loadSiteData } from '../../../scripts/site/loadSiteData.ts';
+import { loadSiteData } from '../../../scripts/build/loadSiteData.ts';
 import { setCell } from '../../support/register.ts';
 
 const TODAY = '2026-06-01';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recordContext } from '../../../scripts/site/pages/recordContext.ts';
-import { renderCertificatePage } from '../../../scripts/site/pages/certificatePage.ts';
+import { recordContext } from '../../../scripts/publish/site/pages/recordContext.ts';
+import { renderCertificatePage } from '../../../scripts/publish/site/pages/certificatePage.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register, site } = siteFixture();

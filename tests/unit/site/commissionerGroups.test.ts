@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commissionerGroups } from '../../../scripts/site/commissionerGroups.ts';
+import { commissionerGroups } from '../../../scripts/publish/site/commissionerGroups.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register } = siteFixture();

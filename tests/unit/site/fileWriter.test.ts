@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileWriter } from '../../../scripts/site/fileWriter.ts';
+import { FileWriter } from '../../../scripts/io/fileWriter.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kitemark-writer-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

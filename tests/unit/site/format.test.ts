@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, plural } from '../../../scripts/site/format.ts';
+import { formatCount, formatDate, plural } from '../../../scripts/publish/kit/format.ts';
 
 describe('format', () => {
   it('writes dates the GOV.UK way', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, safeHttpUrl } from '../../../scripts/site/html.ts';
+import { escapeHtml, html, raw, safeHttpUrl } from '../../../scripts/publish/kit/html.ts';
 
 describe('escapeHtml', () => {
   it('escapes the characters that end text or attributes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifierLinks } from '../../../scripts/site/identifiers.ts';
+import { identifierLinks } from '../../../scripts/publish/site/identifiers.ts';
 import type { Provider } from '../../../scripts/lib/types.generated.ts';
 
 const provider = {

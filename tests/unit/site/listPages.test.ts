@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listPages } from '../../../scripts/site/listPages.ts';
+import { listPages } from '../../../scripts/publish/site/listPages.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kitemark-pages-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

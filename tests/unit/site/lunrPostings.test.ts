@@ -2,7 +2,7 @@
 // depend on it.
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { lunrPostings } from '../../../scripts/site/search/lunrPostings.ts';
+import { lunrPostings } from '../../../scripts/publish/site/search/lunrPostings.ts';
 
 const FIELDS = ['n', 'i', 'd'];
 const DOCS = [

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { recordContext } from '../../../scripts/site/pages/recordContext.ts';
-import { renderProviderPage } from '../../../scripts/site/pages/providerPage.ts';
+import { recordContext } from '../../../scripts/publish/site/pages/recordContext.ts';
+import { renderProviderPage } from '../../../scripts/publish/site/pages/providerPage.ts';
 import {
   siteFixture,
   XSS_DESCRIPTION,
   XSS_NAME,
   XSS_OTHER_NAME,
 } from '../../support/siteRegister.ts';
-import { escapeHtml } from '../../../scripts/site/html.ts';
+import { escapeHtml } from '../../../scripts/publish/kit/html.ts';
 
 const { register, site } = siteFixture();
 const ctx = recordContext(register, site);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../../scripts/lib/schemas.ts';
-import { certificateRecord, providerRecord } from '../../../scripts/site/records/providerRecord.ts';
+import {
+  certificateRecord,
+  providerRecord,
+} from '../../../scripts/publish/site/records/providerRecord.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register, site } = siteFixture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerCounts } from '../../../scripts/site/registerCounts.ts';
+import { registerCounts } from '../../../scripts/publish/site/registerCounts.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register } = siteFixture();

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replaceSite } from '../../../scripts/site/replaceSite.ts';
+import { replaceSite } from '../../../scripts/io/replaceSite.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kitemark-replace-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import {
   identifierTokens,
   postcodeDistrict,
   searchDocument,
-} from '../../../scripts/site/search/searchDocuments.ts';
+} from '../../../scripts/publish/site/search/searchDocuments.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const { register } = siteFixture();

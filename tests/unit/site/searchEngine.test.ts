@@ -3,9 +3,9 @@
 // shards must score documents exactly as one lunr index over everything would.
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../scripts/site/search/buildSearchIndex.ts';
-import { searchInput } from '../../../scripts/site/search/searchInput.ts';
-import { SEARCH_FIELDS } from '../../../scripts/site/search/searchDocuments.ts';
+import { buildSearchIndex } from '../../../scripts/publish/site/search/buildSearchIndex.ts';
+import { searchInput } from '../../../scripts/publish/site/search/searchInput.ts';
+import { SEARCH_FIELDS } from '../../../scripts/publish/site/search/searchDocuments.ts';
 import { shardToIndex } from '../../../site/assets/search/shardIndex.js';
 import { SearchEngine, combine } from '../../../site/assets/search/searchEngine.js';
 import { shardFileName } from '../../../site/assets/search/terms.js';

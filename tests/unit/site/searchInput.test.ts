@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchInput } from '../../../scripts/site/search/searchInput.ts';
+import { searchInput } from '../../../scripts/publish/site/search/searchInput.ts';
 import { siteFixture } from '../../support/siteRegister.ts';
 
 const input = searchInput(siteFixture().register);

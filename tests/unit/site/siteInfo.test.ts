@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBasePath, normaliseSiteUrl, siteInfo } from '../../../scripts/site/siteInfo.ts';
+import {
+  normaliseBasePath,
+  normaliseSiteUrl,
+  siteInfo,
+} from '../../../scripts/publish/kit/siteInfo.ts';
 import type { RegisterMetadata } from '../../../scripts/lib/types.generated.ts';
 
 const META: RegisterMetadata = {

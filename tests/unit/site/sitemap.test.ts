@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSitemaps, pagePathFromFile } from '../../../scripts/site/sitemap.ts';
+import { buildSitemaps, pagePathFromFile } from '../../../scripts/publish/site/sitemap.ts';
 
 describe('pagePathFromFile', () => {
   it('turns index files into folder addresses and skips the 404 page', () => {

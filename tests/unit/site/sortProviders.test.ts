@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialOf, sortByName } from '../../../scripts/site/sortProviders.ts';
+import { initialOf, sortByName } from '../../../scripts/publish/site/sortProviders.ts';
 
 describe('initialOf', () => {
   it('files names under their first letter, ignoring "The" and accents', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticServer, resolveRequestPath } from '../../../scripts/site/staticServer.ts';
+import { createStaticServer, resolveRequestPath } from '../../../scripts/cli/staticServer.ts';
 
 let root: string;
 let base: string;

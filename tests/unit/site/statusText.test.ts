@@ -4,7 +4,7 @@ import {
   certificateVerdict,
   daysText,
   providerStatusText,
-} from '../../../scripts/site/statusText.ts';
+} from '../../../scripts/publish/site/statusText.ts';
 
 const award = (over: Partial<AccreditationView>): AccreditationView => ({
   accreditation_id: 'KM-000001',

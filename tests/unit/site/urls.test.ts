@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, href, outputFile, paths } from '../../../scripts/site/urls.ts';
+import { absoluteUrl, href, outputFile, paths } from '../../../scripts/publish/kit/urls.ts';
 
 describe('urls', () => {
   it('puts the base path in front of site links', () => {
