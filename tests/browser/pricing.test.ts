@@ -300,6 +300,8 @@ describe('the fill-in form with a cost statement', () => {
       expect(last.breakBefore).toBe('page');
       expect(last.text).toContain('Signed for the Commissioner: Trafford Council');
       expect(last.text).toContain(`Signed for the Provider: ${provider}`);
+      // The address chosen from the register goes with the provider's name.
+      expect(last.text).toMatch(/Address: [^\n]*\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/);
       expect(last.text).toMatch(
         /standard-services-contract, version 1\.1\.0\. SHA-256 of the published template \(standard-services-contract-1\.1\.0\.json\): [0-9a-f]{64}/,
       );

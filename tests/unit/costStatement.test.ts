@@ -157,7 +157,8 @@ describe('cost statements', () => {
     const blank = formatCostStatementCsv(undefined, CATEGORIES);
     expect(blank.split('\n').slice(9, 12)).toEqual([
       'category,title,basis,service_direct,organisation_shared,service_measure,other_measure,service_share,service_total',
-      'depreciation,Depreciation,floor-area,,,,,,',
+      // Direct costs first, then the shared costs, contingency last.
+      'direct-staff,Direct staff costs,direct,,,,,,',
       'direct-non-staff,Direct non-staff costs,direct,,,,,,',
     ]);
     const filled = blank

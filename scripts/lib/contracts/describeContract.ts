@@ -70,6 +70,8 @@ export interface ExecutionParty {
   role: string;
   /** The organisation's name: its filled value, or a blank. */
   name: Paragraph;
+  /** Its address, when known; in a DOCX skeleton, the marker for it. */
+  address?: string;
 }
 
 /** The end of every contract: the parties' signatures, and the exact template it was made from. */
@@ -145,6 +147,11 @@ export const SIGNATURE_LINES = [
 /** `Funder's legal name` → `Funder`; `Grant holder's legal name` → `Grant holder`. */
 function partyRole(label: string, fallback: string): string {
   return /^(.+?)['’]s\b/.exec(label)?.[1] ?? fallback;
+}
+
+/** The fill marker of a party's address: `provider_name` → `provider_address`. */
+export function addressKey(parameter: string): string {
+  return parameter.replace(/_name$/, '_address');
 }
 
 /** The marker a DOCX skeleton holds in place of a value: private-use characters no text may hold. */
@@ -312,8 +319,11 @@ export function describeContract(
           parameter?.label ?? '',
           name === 'provider_name' ? 'Provider' : 'Commissioner',
         );
+        const address =
+          contract === 'skeleton' ? skeletonToken(addressKey(name)) : contract?.addresses?.[name];
         return {
           role,
+          ...(address ? { address } : {}),
           name: parameter
             ? placeholder(name, `{{${name}}}`)
             : [{ kind: 'placeholder', name, label: `${role}'s legal name` }],

@@ -46,6 +46,8 @@ export interface FilledContract {
   values: ReadonlyMap<string, FilledValue>;
   /** The provider's cost statement, shown in the pricing schedule (costStatement.ts checks it). */
   costStatement?: CostStatement;
+  /** Parties' addresses, when chosen from the register, by the parameter that names them. */
+  addresses?: Readonly<Record<string, string>>;
 }
 
 export type FillResult =

@@ -112,9 +112,16 @@ export function fillDocxXml(
   contract: FilledContract,
   categories: Readonly<Record<string, string>> = {},
 ): string {
+  // An address marker (provider_address) takes the address chosen from the register, if any.
+  const addresses = new Map(
+    Object.entries(contract.addresses ?? {}).map(([name, address]) => [
+      name.replace(/_name$/, '_address'),
+      address,
+    ]),
+  );
   return placeCostStatement(xml, contract.costStatement, categories).replace(
     TOKEN,
-    (_, name: string) => docxRunText(contract.values.get(name)?.text ?? ''),
+    (_, name: string) => docxRunText(contract.values.get(name)?.text ?? addresses.get(name) ?? ''),
   );
 }
 

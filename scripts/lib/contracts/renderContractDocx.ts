@@ -215,6 +215,8 @@ function executionContent(doc: ContractDocument): (Paragraph | Table)[] {
         ],
       }),
     );
+    if (party.address)
+      out.push(new Paragraph({ children: [new TextRun(`Address: ${party.address}`)] }));
     out.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },

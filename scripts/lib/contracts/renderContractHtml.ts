@@ -217,7 +217,7 @@ export function renderExecution(doc: ContractDocument, options: LevelOption = {}
     .map(
       (p) => `<div class="execution-party">
 <${h3}>Signed for the ${escapeHtml(p.role)}: ${renderInlineHtml(p.name)}</${h3}>
-<dl class="execution-lines">
+${p.address ? `<p class="execution-address">Address: ${escapeHtml(p.address)}</p>\n` : ''}<dl class="execution-lines">
 ${doc.execution.lines.map((line) => `<div><dt>${escapeHtml(line)}</dt><dd></dd></div>`).join('\n')}
 </dl>
 </div>`,

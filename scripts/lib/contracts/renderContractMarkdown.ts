@@ -170,6 +170,7 @@ export function renderMarkdownDocument(doc: ContractDocument): string {
   );
   for (const party of doc.execution.parties) {
     out.push(`**Signed for the ${escapeMarkdownInline(party.role)}: ${inline(party.name, true)}**`);
+    if (party.address) out.push(`Address: ${escapeMarkdownInline(party.address)}`);
     out.push(
       doc.execution.lines
         .map((line) => `${escapeMarkdownInline(line)}: ______________________________`)

@@ -52,11 +52,29 @@ const SUGGESTED_BASIS: Record<string, string> = {
   [CONTINGENCY_CATEGORY]: 'contingency',
 };
 
-/** The codelist's order, with contingency last (it is worked from the others). */
+/**
+ * The order a price is built in: direct costs, then the shared costs, contingency last (it is
+ * worked from the others). Categories the codelist adds later follow, in its order.
+ */
+const BUILD_ORDER = [
+  'direct-staff',
+  'direct-non-staff',
+  'premises',
+  'management-and-governance',
+  'support-services',
+  'volunteer-costs',
+  'depreciation',
+];
+
 export function orderedCategories(categories: CategoryTitles): string[] {
-  return Object.keys(categories)
-    .filter((c) => c !== CONTINGENCY_CATEGORY)
-    .concat(Object.hasOwn(categories, CONTINGENCY_CATEGORY) ? [CONTINGENCY_CATEGORY] : []);
+  const codes = Object.keys(categories);
+  const known = BUILD_ORDER.filter((c) => codes.includes(c));
+  const rest = codes.filter((c) => !BUILD_ORDER.includes(c) && c !== CONTINGENCY_CATEGORY);
+  return [
+    ...known,
+    ...rest,
+    ...(codes.includes(CONTINGENCY_CATEGORY) ? [CONTINGENCY_CATEGORY] : []),
+  ];
 }
 
 export type Cell = string;

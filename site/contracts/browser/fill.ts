@@ -43,6 +43,7 @@ interface SavedAnswers {
   values: Record<string, string>;
   made: boolean;
   costStatement?: CostStatement;
+  addresses?: Record<string, string>;
 }
 
 function storage(): Storage | undefined {
@@ -92,6 +93,8 @@ function setup(form: HTMLFormElement): void {
   let filled: FilledContract | undefined;
   let skeleton: Promise<DocxSkeleton> | undefined;
   let costStatement: CostStatement | undefined;
+  /** Addresses of parties chosen from the register, for the execution block. */
+  let addresses: Record<string, string> = {};
   /** Answers changed since the contract was last printed or downloaded. */
   let dirty = false;
   const sha256 = form.dataset['templateSha256'];
@@ -159,6 +162,7 @@ function setup(form: HTMLFormElement): void {
       values: Object.fromEntries(values()),
       made: filled !== undefined,
       ...(costStatement ? { costStatement } : {}),
+      addresses,
     };
     try {
       storage()?.setItem(storageKey, JSON.stringify(saved));
@@ -237,7 +241,11 @@ function setup(form: HTMLFormElement): void {
       return;
     }
     clearErrors();
-    filled = costStatement ? { ...result.contract, costStatement } : result.contract;
+    filled = {
+      ...result.contract,
+      ...(costStatement ? { costStatement } : {}),
+      ...(Object.keys(addresses).length ? { addresses } : {}),
+    };
     const doc = describeContract(template, {
       contract: filled,
       titles,
@@ -261,6 +269,9 @@ function setup(form: HTMLFormElement): void {
     const target = event.target as HTMLElement;
     // The search boxes and file inputs are not answers.
     if (target.closest('.party-picker') || (target as HTMLInputElement).type === 'file') return;
+    // A name typed by hand is no longer the register's: its address no longer applies.
+    const name = (target as HTMLInputElement).name?.replace(/^p-/, '');
+    if (name && Object.hasOwn(addresses, name)) delete addresses[name];
     dirty = true;
     save();
   });
@@ -276,6 +287,7 @@ function setup(form: HTMLFormElement): void {
     storage()?.removeItem(storageKey);
     form.reset();
     costStatement = undefined;
+    addresses = {};
     filled = undefined;
     dirty = false;
     clearErrors();
@@ -291,6 +303,8 @@ function setup(form: HTMLFormElement): void {
   let parties: Promise<ContractParties> | undefined;
   const choose = (kind: string, party: ContractParty) => {
     const has = (name: string) => template?.parameters.some((p) => p.name === name);
+    if (party.address) addresses[`${kind}_name`] = party.address;
+    else delete addresses[`${kind}_name`];
     if (kind === 'provider') {
       setValue('provider_name', party.name);
       if (party.number && has('provider_charity_number'))
@@ -521,6 +535,10 @@ function setup(form: HTMLFormElement): void {
       if (!saved || typeof saved.values !== 'object' || saved.values === null) return;
       for (const [name, value] of Object.entries(saved.values))
         if (typeof value === 'string') setValue(name, value);
+      if (saved.addresses && typeof saved.addresses === 'object') {
+        for (const [name, address] of Object.entries(saved.addresses))
+          if (typeof address === 'string') addresses[name] = address;
+      }
       if (saved.costStatement) {
         const read = readCostStatement(saved.costStatement, c.costCategories);
         if (read.ok) costStatement = read.statement;
