@@ -12,6 +12,8 @@ export interface Measurement {
   ms: number;
   /** Peak resident set size in MiB. */
   peakMiB: number;
+  /** CPU time of the process (user + system), in milliseconds, where it was measured. */
+  cpuMs?: number;
   stdout: string;
 }
 
@@ -32,7 +34,8 @@ export function measure(
     throw new Error(`${script} failed (${run.status}): ${run.stderr.slice(-2000)}`);
   }
   const peakKiB = Number(/KITEMARK_PEAK_KIB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { ms, peakMiB: peakKiB / 1024, stdout: run.stdout };
+  const cpuMs = Number(/KITEMARK_CPU_MS (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { ms, peakMiB: peakKiB / 1024, cpuMs, stdout: run.stdout };
 }
 
 export function median(values: number[]): number {

@@ -6,10 +6,13 @@
  */
 const BENCHMARKS: Record<string, () => Promise<{ default: () => Promise<string> }>> = {
   validate: () => import('./validate.ts'),
+  messy: () => import('./messyValidate.ts'),
   history: () => import('./history.ts'),
   downloads: () => import('./downloads.ts'),
+  sqlite: () => import('./sqlite.ts'),
   build: () => import('./build.ts'),
   search: () => import('./search.ts'),
+  hsds: () => import('./hsds.ts'),
 };
 
 const wanted = process.argv.slice(2);

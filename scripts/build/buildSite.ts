@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ROOT } from '../io/projectRoot.ts';
-import { replaceSite } from '../io/replaceSite.ts';
+import { replaceFolder } from '../io/replaceFolder.ts';
 import { loadSiteData, type LoadedSiteData } from './loadSiteData.ts';
 import type { PublishContext, Publisher } from '../publish/kit/publisher.ts';
 import { PUBLISHERS } from './publishers.ts';
@@ -53,7 +53,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // Validation leaves hundreds of megabytes of garbage at 50,000 providers; collecting it
   // before rendering keeps the build's peak memory that much lower.
   collectGarbage();
-  await replaceSite(options.outDir, async (outDir) => {
+  await replaceFolder(options.outDir, async (outDir) => {
     const context: PublishContext = { ...data, outDir, dataDir: options.dataDir };
     await step('render pages (Eleventy)', () => runEleventy(data, outDir));
     collectGarbage();

@@ -9,9 +9,11 @@
 import type { Publisher } from '../publish/kit/publisher.ts';
 import { OPEN_DATA_PUBLISHERS } from '../publish/open-data/publishOpenData.ts';
 import { publishContracts } from '../publish/contracts/publishContracts.ts';
+import { publishHsds } from '../publish/hsds/publishHsds.ts';
 
 /** (The site's own record files and search index are built-in steps of buildSite, run first.) */
 export const PUBLISHERS: Publisher[] = [
   ...OPEN_DATA_PUBLISHERS,
   { name: 'contract templates', publish: publishContracts },
+  { name: 'HSDS 3.0 feed', publish: publishHsds },
 ];

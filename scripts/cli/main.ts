@@ -2,6 +2,7 @@
 import { helpText, parse, type Command } from './command.ts';
 import { UsageError } from './usageError.ts';
 import { InputError } from '../io/errors.ts';
+import { safeForLog } from '../lib/logText.ts';
 import { validateCommand } from './commands/validate.ts';
 import { fixCommand } from './commands/fix.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -9,6 +10,7 @@ import { diffCommand } from './commands/diff.ts';
 import { buildCommand } from './commands/build.ts';
 import { serveCommand } from './commands/serve.ts';
 import { downloadsCommand } from './commands/downloads.ts';
+import { hsdsCommand } from './commands/hsds.ts';
 import { priceCommand } from './commands/price.ts';
 
 export const COMMANDS: Command[] = [
@@ -19,6 +21,7 @@ export const COMMANDS: Command[] = [
   buildCommand,
   serveCommand,
   downloadsCommand,
+  hsdsCommand,
   priceCommand,
 ];
 
@@ -59,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Never a stack trace for users; KITEMARK_DEBUG=1 shows it for developers.
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`kitemark ${command.name}: ${message}\n`);
+    // A failure's message can quote data (a file name, a cell): keep it from acting on the log.
+    process.stderr.write(safeForLog(`kitemark ${command.name}: ${message}\n`));
     if (process.env['KITEMARK_DEBUG'] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 3;
   }

@@ -76,18 +76,22 @@ export function createStaticServer(options: StaticServerOptions): Server {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const done = (status: number) => options.onRequest?.(method, url.pathname, status);
+    // Joined, not resolved: `new URL('//km/x', base)` would take `km` for a host name.
+    const url = new URL(`http://localhost/${(request.url ?? '/').replace(/^\/+/, '')}`);
+    // `/.//providers` parses to the path `//providers`: redirected as it is, the browser would
+    // read `//providers/` as another host. Repeated slashes are one, as static hosts treat them.
+    const pathname = url.pathname.replace(/\/{2,}/g, '/');
+    const done = (status: number) => options.onRequest?.(method, pathname, status);
     if (method !== 'GET' && method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' });
       response.end();
       return done(405);
     }
-    const file = resolveRequestPath(root, basePath, url.pathname);
+    const file = resolveRequestPath(root, basePath, pathname);
     const found = file ? await stat(file).catch(() => undefined) : undefined;
     if (found?.isDirectory()) {
       // `/providers` → `/providers/`, as static hosts do, keeping the query string.
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+      response.writeHead(301, { location: `${pathname}/${url.search}` });
       response.end();
       return done(301);
     }

@@ -12,9 +12,16 @@
  *   `pull_request` has read-only jobs and mentions no secret; `pull_request_target` is banned;
  *   a `workflow_run` workflow never checks out or refers to the triggering run's head;
  * - checkout never leaves the token in .git/config (`persist-credentials: false`);
- * - every job has a timeout.
+ * - every job has a timeout;
+ * - a workflow with a job that writes has a concurrency group, so two runs never race;
+ * - a job that writes restores no dependency cache (a cache poisoned elsewhere would run with
+ *   its token): setup-node has no `cache:` and its automatic cache is off;
+ * - a secret other than the run's own token is read only by a job in an environment, whose
+ *   protection rules (branches, reviewers) guard it;
+ * - a job that publishes to Pages runs only for main, whatever branch a dispatch names.
  */
 import { parse } from 'yaml';
+import { appendAll } from '../lib/appendAll.ts';
 
 export interface WorkflowProblem {
   rule: string;
@@ -88,14 +95,38 @@ export function checkWorkflow(text: string): WorkflowProblem[] {
   // Permissions: workflow level, then each job.
   if (!('permissions' in workflow))
     add('permissions', '', 'the workflow has no top-level permissions: block.');
-  else problems.push(...checkPermissions(workflow['permissions'], '', true));
+  else appendAll(problems, checkPermissions(workflow['permissions'], '', true));
 
   const jobs = isObject(workflow['jobs']) ? workflow['jobs'] : {};
+  const writes = Object.values(jobs).some((j) => isObject(j) && grantsWrite(j['permissions']));
+  if (
+    writes &&
+    !('concurrency' in workflow) &&
+    !Object.values(jobs).every((j) => isObject(j) && 'concurrency' in j)
+  )
+    add('concurrency', '', 'a workflow with a job that writes needs a concurrency group.');
   for (const [name, job] of Object.entries(jobs)) {
     if (!isObject(job)) continue;
+    const jobWrites = grantsWrite(job['permissions']);
+    const jobText = JSON.stringify(job);
+    if (/\bsecrets\.(?!GITHUB_TOKEN\b)/.test(jobText) && !('environment' in job))
+      add(
+        'secret-environment',
+        name,
+        'the job reads a secret but has no environment: put the secret in a protected environment.',
+      );
+    const publishes =
+      (isObject(job['permissions']) && job['permissions']['pages'] === 'write') ||
+      /"uses":"actions\/upload-pages-artifact@/.test(jobText);
+    if (publishes && !/github\.ref\s*==\s*'refs\/heads\/main'/.test(String(job['if'] ?? '')))
+      add(
+        'deploy-branch',
+        name,
+        "a job that publishes must run only for main: if: github.ref == 'refs/heads/main'.",
+      );
     if (!('permissions' in job)) add('permissions', name, 'the job has no permissions: block.');
     else {
-      problems.push(...checkPermissions(job['permissions'], name, false));
+      appendAll(problems, checkPermissions(job['permissions'], name, false));
       if (untrusted && grantsWrite(job['permissions'])) {
         add(
           'untrusted-code',
@@ -115,17 +146,32 @@ export function checkWorkflow(text: string): WorkflowProblem[] {
           `an expression is used inside a run: script (${firstLine(step['run'])}); pass it through env: instead.`,
         );
       }
-      if (typeof step['uses'] === 'string') problems.push(...checkUses(step, name, text));
+      if (typeof step['uses'] === 'string') appendAll(problems, checkUses(step, name, text));
+      if (
+        jobWrites &&
+        typeof step['uses'] === 'string' &&
+        step['uses'].startsWith('actions/setup-node@')
+      ) {
+        const withs = isObject(step['with']) ? step['with'] : {};
+        if ('cache' in withs || withs['package-manager-cache'] !== false)
+          add(
+            'cache',
+            name,
+            'a job that writes must not restore a dependency cache: no cache:, and package-manager-cache: false.',
+          );
+      }
     }
     if (typeof job['uses'] === 'string' && !job['uses'].startsWith('./')) {
-      problems.push(...checkUses({ uses: job['uses'] }, name, text));
+      appendAll(problems, checkUses({ uses: job['uses'] }, name, text));
     }
   }
 
   if (on.includes('workflow_run')) {
+    // A concurrency group may name the head branch: it is only a name there, never code.
+    const { concurrency: _group, ...rest } = workflow;
     if (
       /github\.event\.workflow_run\.(head_sha|head_branch|head_repository|head_commit|pull_requests)/.test(
-        text,
+        JSON.stringify(rest),
       )
     ) {
       add(

@@ -10,13 +10,16 @@ import { diffRegisters } from '../lib/diffRegisters.ts';
 import { formatDiffMarkdown } from '../lib/formatDiff.ts';
 import type { Issue } from '../lib/issue.ts';
 import { loadRegister, splitList, type LoadedRegister, type Sources } from '../lib/loadRegister.ts';
-import { escapeMarkdown, link, oneLine, plural, truncate } from '../lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link, oneLine, truncate } from '../lib/markdown.ts';
+import { plural } from '../lib/words.ts';
+import { contactDomainChanges, type DomainChange } from '../lib/contactDomain.ts';
 import type { Reference } from '../lib/reference.ts';
 import { TABLES } from '../lib/schemas.ts';
 import { validateRegister } from '../lib/validateRegister.ts';
 import { keysIn, nextKey } from './allocateKeys.ts';
 import { issueForms, type FormDefinition } from './buildIssueForms.ts';
-import { commitFiles } from './commitFiles.ts';
+import { commitFiles, type CommitFilesResult } from './commitFiles.ts';
+import { listFilesAt, readBlob } from './readGitFiles.ts';
 import type { Octokit } from './createOctokit.ts';
 import { appendRow, readRows, replaceRow } from './editCsvRows.ts';
 import { MANAGED_REVIEW_LABELS, REVIEW_LABELS, ensureLabels, syncLabels } from './labels.ts';
@@ -25,6 +28,7 @@ import { readApplication, readCorrection, type Cells } from './readFormAnswers.t
 import type { RepoRef, Toolkit } from './toolkit.ts';
 import { marker, upsertComment } from './upsertComment.ts';
 import { findPullRequests, upsertPullRequest } from './upsertPullRequest.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const INTAKE_MARKER = marker('intake');
 const METADATA = /<!-- kitemark:intake-data (\{[^<>\n]{0,500}\}) -->/;
@@ -124,127 +128,147 @@ export async function handleIntake(input: IntakeInput): Promise<IntakeOutcome> {
   const dataPath = (input.dataPath ?? 'data').replace(/^\.?\/+|\/+$/g, '');
   const text = (file: string) =>
     new TextDecoder().decode(input.register.get(file) ?? new Uint8Array());
-  const files = new Map<string, string>();
-  /** Rows this form writes, by file and line, to pick out the issues that are about them. */
-  const rows: { file: string; line: number }[] = [];
+  // Keys are chosen, committed, then checked again against main and every other intake branch:
+  // two applications handled at once must not both get P000401 (see clashingKeys).
+  const avoid = new Set<string>();
   let keys: string[];
   let name: string;
+  let head: LoadedRegister;
+  let warnings: Issue[];
+  let noun: string;
+  let title: string;
+  let commit: CommitFilesResult;
+  let domainChanges: DomainChange[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const files = new Map<string, string>();
+    /** Rows this form writes, by file and line, to pick out the issues that are about them. */
+    const rows: { file: string; line: number }[] = [];
 
-  if (form.kind === 'application') {
-    const cells = readApplication(parsed.answers, form, base.codelists);
-    const problems = [...parsed.problems, ...cells.problems];
-    if (problems.length > 0) return invalid(input, issue, form, problems, open?.number);
-    const [providerId, accreditationId] = await allocate(input, base, branch, open?.body);
-    keys = [providerId, accreditationId];
-    name = cells.provider['name'] ?? '';
-    const provider: Cells = { ...cells.provider, provider_id: providerId, added_on: input.today };
-    const award: Cells = {
-      ...cells.accreditation,
-      accreditation_id: accreditationId,
-      provider_id: providerId,
-    };
-    for (const [table, row] of [
-      ['providers', provider],
-      ['accreditations', award],
-    ] as const) {
-      const file = TABLES[table].file;
+    if (form.kind === 'application') {
+      const cells = readApplication(parsed.answers, form, base.codelists);
+      const problems = [...parsed.problems, ...cells.problems];
+      if (problems.length > 0) return invalid(input, issue, form, problems, open?.number);
+      const [providerId, accreditationId] = await allocate(input, base, branch, open?.body, avoid);
+      keys = [providerId, accreditationId];
+      name = cells.provider['name'] ?? '';
+      const provider: Cells = { ...cells.provider, provider_id: providerId, added_on: input.today };
+      const award: Cells = {
+        ...cells.accreditation,
+        accreditation_id: accreditationId,
+        provider_id: providerId,
+      };
+      for (const [table, row] of [
+        ['providers', provider],
+        ['accreditations', award],
+      ] as const) {
+        const file = TABLES[table].file;
+        const before = text(file);
+        const { header } = readRows(file, before);
+        // A missing or empty file gets the schema's header (validation will speak of it).
+        const columns = header.length > 0 ? header : TABLES[table].fields.map((f) => f.name);
+        const after = appendRow(before === '' ? `${columns.join(',')}\n` : before, columns, row);
+        files.set(file, after);
+        rows.push({ file, line: readRows(file, after).rows.at(-1)!.line });
+      }
+    } else {
+      const cells = readCorrection(parsed.answers, form, base.codelists);
+      const problems = [...parsed.problems, ...cells.problems];
+      if (problems.length > 0) return invalid(input, issue, form, problems, open?.number);
+      const file = TABLES.providers.file;
       const before = text(file);
-      const { header } = readRows(file, before);
-      // A missing or empty file gets the schema's header (validation will speak of it).
-      const columns = header.length > 0 ? header : TABLES[table].fields.map((f) => f.name);
-      const after = appendRow(before === '' ? `${columns.join(',')}\n` : before, columns, row);
-      files.set(file, after);
-      rows.push({ file, line: readRows(file, after).rows.at(-1)!.line });
+      const existing = readRows(file, before).rows.find(
+        (r) => r.cells['provider_id']?.trim() === cells.providerId,
+      );
+      if (!existing) {
+        return invalid(
+          input,
+          issue,
+          form,
+          [
+            {
+              field: 'Provider ID',
+              message: `There is no provider ${cells.providerId} on the register.`,
+              fix: 'Check the ID on your register page: P and six digits.',
+            },
+          ],
+          open?.number,
+        );
+      }
+      const changed = Object.entries(cells.changes).filter(
+        ([column, value]) => !sameCell(column, existing.cells[column] ?? '', value),
+      );
+      if (changed.length === 0) {
+        await say(
+          input,
+          issue,
+          `${INTAKE_MARKER}\nThank you. The register already says what this request asks for, so there is nothing to change. If something else is wrong, edit this issue; a maintainer will also read it.\n`,
+        );
+        return { status: 'no-change' };
+      }
+      keys = [cells.providerId!];
+      domainChanges = contactDomainChanges(existing.cells, Object.fromEntries(changed));
+      name = existing.cells['name']?.trim() ?? '';
+      files.set(
+        file,
+        replaceRow(file, before, existing.line, {
+          ...existing.cells,
+          ...Object.fromEntries(changed),
+        }),
+      );
+      rows.push({ file, line: existing.line });
     }
-  } else {
-    const cells = readCorrection(parsed.answers, form, base.codelists);
-    const problems = [...parsed.problems, ...cells.problems];
-    if (problems.length > 0) return invalid(input, issue, form, problems, open?.number);
-    const file = TABLES.providers.file;
-    const before = text(file);
-    const existing = readRows(file, before).rows.find(
-      (r) => r.cells['provider_id']?.trim() === cells.providerId,
-    );
-    if (!existing) {
+
+    // The same checks as every pull request: load the changed register and validate it.
+    head = loadRegister({
+      keys: () => input.register.keys(),
+      get: (path) =>
+        files.has(path) ? new TextEncoder().encode(files.get(path)) : input.register.get(path),
+    });
+    const issues = validateRegister(head, { today: input.today, reference: input.reference });
+    const ours = issues.filter((i) => rows.some((r) => r.file === i.file && r.line === i.line));
+    const errors = ours.filter((i) => i.severity === 'error');
+    if (errors.length > 0)
       return invalid(
         input,
         issue,
         form,
-        [
-          {
-            field: 'Provider ID',
-            message: `There is no provider ${cells.providerId} on the register.`,
-            fix: 'Check the ID on your register page: P and six digits.',
-          },
-        ],
+        errors.map((e) => problemFromIssue(e, form)),
         open?.number,
       );
-    }
-    const changed = Object.entries(cells.changes).filter(
-      ([column, value]) => !sameCell(column, existing.cells[column] ?? '', value),
+    warnings = ours.filter((i) => i.severity === 'warning');
+
+    noun = form.kind === 'application' ? 'application' : 'correction request';
+    title = truncate(
+      oneLine(
+        form.kind === 'application'
+          ? `Add ${name} to the register (application #${issue.number})`
+          : `Correct ${name} (${keys[0]}, request #${issue.number})`,
+      ),
+      200,
     );
-    if (changed.length === 0) {
+    commit = await commitFiles(octokit, repo, {
+      branch,
+      baseSha: input.baseSha,
+      files: new Map([...files].map(([file, content]) => [`${dataPath}/${file}`, content])),
+      message: title,
+      trailer: `Kitemark-Bot: ${form.kind} #${issue.number}`,
+    });
+    if (commit.action === 'refused') {
       await say(
         input,
         issue,
-        `${INTAKE_MARKER}\nThank you. The register already says what this request asks for, so there is nothing to change. If something else is wrong, edit this issue; a maintainer will also read it.\n`,
+        `${INTAKE_MARKER}\nThank you for updating your ${noun}. A maintainer has already made changes to its pull request by hand, so we have not replaced them; they will take your changes into account.\n`,
       );
-      return { status: 'no-change' };
+      return { status: 'refused', ...(open ? { pullRequest: open.number } : {}) };
     }
-    keys = [cells.providerId!];
-    name = existing.cells['name']?.trim() ?? '';
-    files.set(
-      file,
-      replaceRow(file, before, existing.line, {
-        ...existing.cells,
-        ...Object.fromEntries(changed),
-      }),
-    );
-    rows.push({ file, line: existing.line });
-  }
 
-  // The same checks as every pull request: load the changed register and validate it.
-  const head = loadRegister({
-    keys: () => input.register.keys(),
-    get: (path) =>
-      files.has(path) ? new TextEncoder().encode(files.get(path)) : input.register.get(path),
-  });
-  const issues = validateRegister(head, { today: input.today, reference: input.reference });
-  const ours = issues.filter((i) => rows.some((r) => r.file === i.file && r.line === i.line));
-  const errors = ours.filter((i) => i.severity === 'error');
-  if (errors.length > 0)
-    return invalid(
-      input,
-      issue,
-      form,
-      errors.map((e) => problemFromIssue(e, form)),
-      open?.number,
-    );
-  const warnings = ours.filter((i) => i.severity === 'warning');
-
-  const noun = form.kind === 'application' ? 'application' : 'correction request';
-  const title = truncate(
-    oneLine(
-      form.kind === 'application'
-        ? `Add ${name} to the register (application #${issue.number})`
-        : `Correct ${name} (${keys[0]}, request #${issue.number})`,
-    ),
-    200,
-  );
-  const commit = await commitFiles(octokit, repo, {
-    branch,
-    baseSha: input.baseSha,
-    files: new Map([...files].map(([file, content]) => [`${dataPath}/${file}`, content])),
-    message: title,
-    trailer: `Kitemark-Bot: ${form.kind} #${issue.number}`,
-  });
-  if (commit.action === 'refused') {
-    await say(
-      input,
-      issue,
-      `${INTAKE_MARKER}\nThank you for updating your ${noun}. A maintainer has already made changes to its pull request by hand, so we have not replaced them; they will take your changes into account.\n`,
-    );
-    return { status: 'refused', ...(open ? { pullRequest: open.number } : {}) };
+    if (form.kind !== 'application') break;
+    const clashes = await clashingKeys(input, branch, issue.number, keys);
+    if (clashes.length === 0) break;
+    if (attempt === MAX_KEY_ATTEMPTS)
+      throw new Error(`keys ${clashes.join(', ')} still clash after ${attempt} attempts`);
+    toolkit.info(`Keys ${clashes.join(', ')} were taken meanwhile; choosing others.`);
+    for (const key of clashes) avoid.add(key);
   }
 
   const diff = diffRegisters(base, head);
@@ -252,6 +276,9 @@ export async function handleIntake(input: IntakeInput): Promise<IntakeOutcome> {
     `${INTAKE_MARKER}`,
     `<!-- kitemark:intake-data ${JSON.stringify({ issue: issue.number, kind: form.kind, keys })} -->`,
     `This pull request was opened by the intake bot from ${noun} #${issue.number}, whose answers validate against the data standard.`,
+    '',
+    `Requested by ${issue.author ? link(`@${issue.author}`, `${repo.serverUrl}/${encodeURIComponent(issue.author)}`) : 'an unknown account'} in #${issue.number}.`,
+    ...domainWarning(domainChanges),
     '',
     `Closes #${issue.number}.`,
     '',
@@ -311,7 +338,10 @@ export async function handleIntake(input: IntakeInput): Promise<IntakeOutcome> {
       '',
       'A maintainer will also look at these points, which do not stop your application:',
       '',
-      ...warnings.map((w) => `- ${describeProblem(problemFromIssue(w, form))}`),
+    );
+    appendAll(
+      lines,
+      warnings.map((w) => `- ${describeProblem(problemFromIssue(w, form))}`),
     );
   }
   lines.push(
@@ -341,6 +371,8 @@ async function allocate(
   base: LoadedRegister,
   branch: string,
   ownBody: string | undefined,
+  /** Keys found taken by another application since they were chosen. */
+  avoid: ReadonlySet<string> = new Set(),
 ): Promise<[string, string]> {
   const { octokit, repo } = input;
   const inRegister = new Set<string>();
@@ -359,13 +391,80 @@ async function allocate(
     if (p.head.ref === branch || !p.head.ref.startsWith(`${BRANCH_PREFIX}application-`)) continue;
     for (const key of metadataKeys(p.body ?? '')) reserved.add(key);
   }
-  const taken = new Set([...input.usedKeys, ...inRegister, ...reserved]);
+  const taken = new Set([...input.usedKeys, ...inRegister, ...reserved, ...avoid]);
   const previous = metadataKeys(ownBody ?? '');
   const keep = (prefix: string) =>
-    previous.find((k) => k.startsWith(prefix) && !inRegister.has(k) && !reserved.has(k));
+    previous.find(
+      (k) => k.startsWith(prefix) && !inRegister.has(k) && !reserved.has(k) && !avoid.has(k),
+    );
   const provider = keep('P') ?? nextKey('provider', taken);
   const award = keep('KM-') ?? nextKey('accreditation', taken);
   return [provider, award];
+}
+
+/**
+ * A correction that moves a provider's website or email to another domain could hand the entry
+ * (and the people who write to it) to someone else: a maintainer must check it with the
+ * organisation, through contact details they already trust.
+ */
+function domainWarning(changes: readonly DomainChange[]): string[] {
+  if (changes.length === 0) return [];
+  const said = changes.map(
+    (c) =>
+      `${c.field === 'website' ? 'the website' : 'the email address'} from ${c.before ? codeSpan(c.before, 200) : 'none'} to ${codeSpan(c.after ?? '', 200)}`,
+  );
+  return [
+    '',
+    '> [!WARNING]',
+    `> **This changes the contact domain**: ${said.join('; ')}. Anyone can fill in the correction form: before merging, confirm with the organisation, using contact details you already trust (not the new ones), that it asked for this.`,
+  ];
+}
+
+const MAX_KEY_ATTEMPTS = 5;
+const KEY_TABLES = [TABLES.providers.file, TABLES.accreditations.file];
+
+/**
+ * Which of `keys`, just committed to `branch`, another change holds too: the default branch as
+ * it is now (a merge since this run began), or another open intake branch (an application
+ * handled at the same moment, whose pull request may not exist yet). Against another branch the
+ * older application (lower issue number) keeps the key and the newer one moves, so two runs
+ * that see each other never both move; the concurrency group of the workflow makes runs take
+ * turns in the first place.
+ */
+async function clashingKeys(
+  input: IntakeInput,
+  branch: string,
+  issueNumber: number,
+  keys: readonly string[],
+): Promise<string[]> {
+  const { octokit, repo } = input;
+  const dataPath = (input.dataPath ?? 'data').replace(/^\.?\/+|\/+$/g, '');
+  const paths = new Set(KEY_TABLES.map((f) => `${dataPath}/${f}`));
+  const keysAt = async (sha: string) => {
+    const found = new Set<string>();
+    for (const blob of (await listFilesAt(octokit, repo, sha, (p) => paths.has(p))).values())
+      for (const key of keysIn(new TextDecoder().decode(await readBlob(octokit, repo, blob))))
+        found.add(key);
+    return found;
+  };
+  const clashes = new Set<string>();
+  const main = (await octokit.rest.git.getRef({ ...repo, ref: `heads/${input.defaultBranch}` }))
+    .data.object.sha;
+  if (main !== input.baseSha) {
+    const onMain = await keysAt(main);
+    for (const key of keys) if (onMain.has(key)) clashes.add(key);
+  }
+  const { data: refs } = await octokit.rest.git.listMatchingRefs({
+    ...repo,
+    ref: `heads/${BRANCH_PREFIX}application-`,
+  });
+  for (const ref of refs) {
+    const other = Number(/application-(\d+)$/.exec(ref.ref)?.[1]);
+    if (ref.ref === `refs/heads/${branch}` || !(other < issueNumber)) continue;
+    const theirs = await keysAt(ref.object.sha);
+    for (const key of keys) if (theirs.has(key)) clashes.add(key);
+  }
+  return [...clashes];
 }
 
 /** Whether a correction leaves a cell as it is; `;` lists compare as sets, as the diff does. */

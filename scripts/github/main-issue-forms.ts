@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { DEFAULT_DATA_DIR, ROOT } from '../io/projectRoot.ts';
 import { readDataDir } from '../io/registerFolder.ts';
-import { writeFileAtomic } from '../io/atomic.ts';
+import { OutputFolder } from '../io/outputFolder.ts';
 import { loadRegister } from '../lib/loadRegister.ts';
 import { issueForms, renderIssueForm, renderTemplateConfig } from './buildIssueForms.ts';
 import { isEntryPoint } from './runEntryPoint.ts';
@@ -28,8 +28,9 @@ export async function expectedTemplates(dataDir = DEFAULT_DATA_DIR): Promise<Map
 }
 
 if (isEntryPoint(import.meta.url)) {
+  const folder = new OutputFolder(TEMPLATE_DIR, '.github/ISSUE_TEMPLATE');
   for (const [name, text] of await expectedTemplates()) {
-    await writeFileAtomic(join(TEMPLATE_DIR, name), text);
+    await folder.writeAtomic(name, text);
     process.stdout.write(`wrote .github/ISSUE_TEMPLATE/${name}\n`);
   }
 }

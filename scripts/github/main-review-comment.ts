@@ -3,11 +3,15 @@
  * code). Reads the report artifact as data and posts the comment, labels and review requests.
  *
  * Env: the GITHUB_* variables of the run, GITHUB_TOKEN, KITEMARK_REPORT_DIR (where the artifact
- * was downloaded; it may be missing if the review job failed).
+ * was downloaded; it may be missing if the review job failed), KITEMARK_TODAY (optional).
  */
 import * as core from '@actions/core';
 import { lstat, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readReference } from '../io/referenceFiles.ts';
+import { registerChecks } from '../io/registerFolder.ts';
+import { todayInLondon } from '../lib/dates.ts';
+import { validateRegister } from '../lib/validateRegister.ts';
 import { postReview } from './postReview.ts';
 import { readActionsContext } from './readActionsContext.ts';
 import { REPORT_FILE, REPORT_LIMITS } from './reviewReport.ts';
@@ -31,6 +35,9 @@ export async function main(
       join(workspace, 'CODEOWNERS'),
       join(workspace, 'docs/CODEOWNERS'),
     ]);
+    // The default branch's rules, on the pull request's data as read from GitHub.
+    const reference = await readReference();
+    const today = env['KITEMARK_TODAY'] || todayInLondon();
     const outcome = await postReview({
       octokit: octokitFor(context, toolkit, client),
       toolkit,
@@ -43,6 +50,12 @@ export async function main(
       payload: context.payload,
       report,
       codeowners,
+      validate: (head) =>
+        validateRegister(head, {
+          today,
+          reference,
+          extraChecks: registerChecks(today),
+        }),
     });
     toolkit.setOutput('status', outcome.status);
     if (outcome.pullRequest) toolkit.setOutput('pull-request', String(outcome.pullRequest));

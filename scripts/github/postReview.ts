@@ -4,8 +4,12 @@
  * comment, sets the labels, and asks the accreditation panel to review status changes.
  *
  * It never runs code from the pull request, and never trusts the report's word for anything
- * that GitHub itself can say: the pull request's head commit, its author, its files.
+ * that GitHub itself can say: the pull request's head commit, its author, its files, and what
+ * its data files do to the register. Labels, warnings and review requests come from the bot's
+ * own reading of the changed files (readPullRegisters); a report that disagrees with it is
+ * flagged on the pull request, and the bot's own reading is shown instead.
  */
+import { reportDisagreements } from './checkReport.ts';
 import { changesAccreditationStatus, chooseLabels } from './chooseLabels.ts';
 import type { Octokit } from './createOctokit.ts';
 import { httpStatus } from './httpStatus.ts';
@@ -17,7 +21,10 @@ import {
   renderUnreadableComment,
   type RenderContext,
 } from './renderReviewComment.ts';
-import { parseReviewReport } from './reviewReport.ts';
+import { readPullRegisters, type ChangedFile } from './readPullRegisters.ts';
+import { buildReviewReport, parseReviewReport, type ReviewReport } from './reviewReport.ts';
+import type { Issue } from '../lib/issue.ts';
+import type { LoadedRegister } from '../lib/loadRegister.ts';
 import type { RepoRef, Toolkit } from './toolkit.ts';
 import { upsertComment, type UpsertResult } from './upsertComment.ts';
 
@@ -34,6 +41,11 @@ export interface PostReviewInput {
   report: string | Uint8Array | undefined;
   /** CODEOWNERS from the default branch (trusted), if the repository has one. */
   codeowners: string | undefined;
+  /**
+   * Validates the head register with the default branch's rules (validateRegister with the
+   * reference data); without it, only the checks made while loading count.
+   */
+  validate?: (head: LoadedRegister) => Issue[];
 }
 
 export interface PostReviewOutcome {
@@ -130,25 +142,43 @@ export async function postReview(input: PostReviewInput): Promise<PostReviewOutc
     );
   }
 
-  const codeFiles: string[] = [];
+  const files: ChangedFile[] = [];
   for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
     owner: repo.owner,
     repo: repo.repo,
     pull_number: pr.number,
     per_page: 100,
   })) {
-    for (const f of data) if (!f.filename.startsWith('data/')) codeFiles.push(f.filename);
+    for (const f of data) {
+      const file: ChangedFile = { filename: f.filename, status: f.status };
+      if (f.previous_filename) file.previous_filename = f.previous_filename;
+      files.push(file);
+    }
   }
+  const codeFiles = files.map((f) => f.filename).filter((f) => !f.startsWith('data/'));
   context.codeFiles = codeFiles;
   context.codeFileCount = codeFiles.length;
 
+  const own = await ownReading(input, pr.base.sha, run.headSha, pr.number, files);
+  const problems = reportDisagreements(report, own);
+  if (problems.length > 0) {
+    context.reportProblems = problems;
+    toolkit.warning(
+      `The review report disagrees with the files pull request #${pr.number} changes: ${problems.join('; ')}.`,
+    );
+  }
+  const shown = problems.length > 0 ? own : report;
+
   const changesRegister =
-    report.diff.changes.length > 0 || report.diff.meta.length > 0 || report.errors.count > 0;
+    own.diff.changes.length > 0 ||
+    own.diff.meta.length > 0 ||
+    own.errors.count > 0 ||
+    problems.length > 0;
   const comment = await upsertComment(
     octokit,
     { ...repo, issue_number: pr.number },
     REVIEW_MARKER,
-    renderReviewComment(report, context),
+    renderReviewComment(shown, context),
     {
       createIfMissing: changesRegister,
     },
@@ -163,7 +193,7 @@ export async function postReview(input: PostReviewInput): Promise<PostReviewOutc
     octokit,
     { ...repo, issue_number: pr.number },
     current,
-    chooseLabels(report),
+    chooseLabels(own),
     MANAGED_REVIEW_LABELS,
   );
   toolkit.info(
@@ -171,10 +201,35 @@ export async function postReview(input: PostReviewInput): Promise<PostReviewOutc
   );
 
   const outcome: PostReviewOutcome = { status: 'posted', pullRequest: pr.number, comment, labels };
-  if (changesAccreditationStatus(report)) {
+  if (changesAccreditationStatus(own)) {
     outcome.reviewers = await requestPanel(input, pr.number, pr.user?.login ?? '');
   }
   return outcome;
+}
+
+/** What the pull request's data files do, read from GitHub and judged by this (trusted) code. */
+async function ownReading(
+  input: PostReviewInput,
+  baseSha: string,
+  headSha: string,
+  number: number,
+  files: readonly ChangedFile[],
+): Promise<ReviewReport> {
+  const { base, head } = await readPullRegisters(
+    input.octokit,
+    input.repo,
+    baseSha,
+    headSha,
+    files,
+  );
+  return buildReviewReport({
+    pullRequest: number,
+    headSha,
+    baseSha,
+    base,
+    head,
+    issues: input.validate ? input.validate(head) : head.issues,
+  });
 }
 
 /** Asks CODEOWNERS' owners of the accreditations file to review; never the author, never twice. */

@@ -2,9 +2,11 @@
  * The standing expiry issue and the lapse pull request, in words. Pure: findings in, Markdown
  * out. Provider names are escaped like any other data.
  */
-import { codeSpan, escapeMarkdown, link, plural } from '../lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link } from '../lib/markdown.ts';
+import { plural } from '../lib/words.ts';
 import type { ExpiryFindings, ExpiryItem } from './findExpiring.ts';
 import { marker } from './upsertComment.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const EXPIRY_MARKER = marker('expiry-report');
 export const LAPSE_MARKER = marker('lapse-expired');
@@ -69,7 +71,10 @@ export function renderExpiryIssue(findings: ExpiryFindings, links: ExpiryLinks):
           ? `${link(`Pull request #${links.pullRequest.number}`, links.pullRequest.url)} marks them \`lapsed\`: merge it, unless a renewal is on its way (record a renewal as a new award).`
           : 'Mark them `lapsed`, or record their renewals as new awards.'),
       '',
-      ...table(expired, 'Expired on', (i) => `${plural(-i.days, 'day')} ago`),
+    );
+    appendAll(
+      out,
+      table(expired, 'Expired on', (i) => `${plural(-i.days, 'day')} ago`),
     );
   }
   out.push(
@@ -78,14 +83,15 @@ export function renderExpiryIssue(findings: ExpiryFindings, links: ExpiryLinks):
     '',
   );
   if (expiring.length === 0) out.push('None.');
-  else
-    out.push(
-      'Remind these providers to apply for renewal.',
-      '',
-      ...table(expiring, 'Expires on', (i) =>
+  else {
+    out.push('Remind these providers to apply for renewal.', '');
+    appendAll(
+      out,
+      table(expiring, 'Expires on', (i) =>
         i.days === 0 ? 'today' : `in ${plural(i.days, 'day')}`,
       ),
     );
+  }
   out.push(
     '',
     `<sub>Updated${links.runUrl ? ` by ${link('this workflow run', links.runUrl)}` : ''}. Label \`expiry-report\`; please keep it, it is how the workflow finds this issue.</sub>`,

@@ -7,9 +7,11 @@
 import { formatDiffMarkdown } from '../lib/formatDiff.ts';
 import { formatIssueGroupsMarkdown } from '../lib/formatIssuesMarkdown.ts';
 import type { Issue } from '../lib/issue.ts';
-import { codeSpan, escapeMarkdown, link, plural } from '../lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link } from '../lib/markdown.ts';
+import { plural } from '../lib/words.ts';
 import type { ReviewReport } from './reviewReport.ts';
 import { marker } from './upsertComment.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const REVIEW_MARKER = marker('review');
 
@@ -26,6 +28,11 @@ export interface RenderContext {
   codeFiles?: readonly string[];
   /** How many such files in all (the list above may be shortened). */
   codeFileCount?: number;
+  /**
+   * Where the uploaded report disagreed with the bot's own reading of the changed files; the
+   * comment then shows the bot's own reading and says so first.
+   */
+  reportProblems?: readonly string[];
 }
 
 export function renderReviewComment(report: ReviewReport, context: RenderContext): string {
@@ -60,6 +67,14 @@ function render(
       : '**The register validates.** A maintainer will review the changes below.',
   );
   out.push('');
+  if (context.reportProblems?.length) {
+    out.push(
+      '> [!CAUTION]',
+      "> **The review job's report does not match the files this pull request changes.** The pull request's own code wrote that report, so this comment, the labels and the review requests come from the bot's own reading of the changed files instead. Check the code changes carefully.",
+    );
+    for (const p of context.reportProblems.slice(0, 10)) out.push(`> - ${escapeMarkdown(p, 300)}`);
+    out.push('');
+  }
 
   if (report.diff.changes.length === 0 && report.diff.meta.length === 0) {
     out.push('This pull request does not change any record in the register.');
@@ -172,11 +187,10 @@ export function renderUnreadableComment(
     '**The review bot could not read the report of the review job for this commit,** so it cannot say what this pull request does to the register. Look at the Review workflow run for this commit; it may have failed before it could write a report (for example, if the pull request has merge conflicts).',
   ];
   if (problems.length > 0) {
-    out.push(
-      '',
-      'What was wrong:',
-      '',
-      ...problems.slice(0, 5).map((p) => `- ${escapeMarkdown(p, 300)}`),
+    out.push('', 'What was wrong:', '');
+    appendAll(
+      out,
+      problems.slice(0, 5).map((p) => `- ${escapeMarkdown(p, 300)}`),
     );
   }
   if (context.runUrl)

@@ -16,6 +16,7 @@ import {
 import { groupIssues, type IssueGroup } from '../lib/formatIssues.ts';
 import type { Issue } from '../lib/issue.ts';
 import type { LoadedRegister } from '../lib/loadRegister.ts';
+import { appendAll } from '../lib/appendAll.ts';
 
 export const REPORT_FILE = 'review.json';
 
@@ -75,7 +76,7 @@ export function buildReviewReport(input: BuildReportInput): ReviewReport {
   let omitted = 0;
   for (const table of DIFF_TABLES) {
     const changes = diff.changes.filter((c) => c.table === table);
-    kept.push(...changes.slice(0, REPORT_LIMITS.changesPerTable));
+    appendAll(kept, changes.slice(0, REPORT_LIMITS.changesPerTable));
     omitted += Math.max(0, changes.length - REPORT_LIMITS.changesPerTable);
   }
   return clip({

@@ -13,3 +13,11 @@ export class InputError extends Error {
     super(message);
   }
 }
+
+/**
+ * A file that would land outside the folder being written: a fault in the build or hostile
+ * input, so nothing is written there. Not the user's request, so not an InputError.
+ */
+export class OutputPathError extends Error {
+  readonly code = 'io/output-path';
+}

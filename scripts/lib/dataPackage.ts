@@ -2,6 +2,12 @@
  * `datapackage.json`: a Frictionless Data Package (v1) describing every published file, with its
  * size and SHA-256 hash so anyone can check a copy, and a Table Schema for every CSV. The
  * `version` is the register's; `created` the moment the data was published.
+ *
+ * Every resource says what it is with `type` (Data Package v2's property, which v1 readers
+ * ignore): a CSV of a table is a `table`, JSON is `json`, anything else (the workbook, the
+ * SQLite database) a `file`. Without it a reader such as frictionless-py reads the workbook as
+ * a table from its first sheet and every JSON Schema as a Table Schema, and reports errors in
+ * files that have none. The rules are checked in dataPackageRules.ts.
  */
 import { createHash } from 'node:crypto';
 import type { RegisterMetadata } from './types.generated.ts';
@@ -12,7 +18,23 @@ export const MEDIA_TYPES = {
   csv: 'text/csv',
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  sqlite: 'application/vnd.sqlite3',
+  cff: 'application/yaml',
 } as const;
+
+/** What the register is about, for catalogues: datapackage.json, CITATION.cff, DCAT. */
+export const REGISTER_KEYWORDS = [
+  'kitemark',
+  'health',
+  'social care',
+  'voluntary sector',
+  'charities',
+  'commissioning',
+  'England',
+];
+
+/** What a resource is: a table (with a Table Schema), a JSON document, or any other file. */
+export type ResourceType = 'table' | 'json' | 'file';
 
 export type FileFormat = keyof typeof MEDIA_TYPES;
 
@@ -46,6 +68,7 @@ export interface DataPackageOptions {
 
 export interface DataResource {
   profile: 'tabular-data-resource' | 'data-resource';
+  type: ResourceType;
   name: string;
   path: string;
   title: string;
@@ -92,19 +115,23 @@ export function buildDataPackage(options: DataPackageOptions): DataPackage {
   const { meta } = options;
   const names = new Set(options.files.filter((f) => f.table).map((f) => f.name));
   const resources = options.files.map((file): DataResource => {
+    const tabular = file.table !== undefined && file.format === 'csv';
     const resource: DataResource = {
-      profile: file.table && file.format === 'csv' ? 'tabular-data-resource' : 'data-resource',
+      profile: tabular ? 'tabular-data-resource' : 'data-resource',
+      type: tabular ? 'table' : file.format === 'json' ? 'json' : 'file',
       name: file.name,
       path: file.path,
       title: file.title,
       description: file.description,
       format: file.format,
       mediatype: MEDIA_TYPES[file.format],
-      ...(file.format === 'xlsx' ? {} : { encoding: 'utf-8' as const }),
+      ...(file.format === 'csv' || file.format === 'json' || file.format === 'cff'
+        ? { encoding: 'utf-8' as const }
+        : {}),
       bytes: file.bytes,
       hash: `sha256:${file.sha256}`,
     };
-    if (file.table && file.format === 'csv') {
+    if (tabular && file.table) {
       resource.dialect = CSV_DIALECT;
       resource.schema = toTableSchema(file.table, names);
     }
@@ -125,15 +152,7 @@ export function buildDataPackage(options: DataPackageOptions): DataPackage {
     version: meta.version,
     created: options.created,
     ...(meta.homepage ? { homepage: meta.homepage } : {}),
-    keywords: [
-      'kitemark',
-      'health',
-      'social care',
-      'voluntary sector',
-      'charities',
-      'commissioning',
-      'England',
-    ],
+    keywords: [...REGISTER_KEYWORDS],
     licenses: [{ name: meta.licence.name, title: meta.licence.title, path: meta.licence.path }],
     contributors: [
       {

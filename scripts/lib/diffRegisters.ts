@@ -2,7 +2,7 @@
  * The semantic diff of two registers: what a change does to the register, record by record,
  * rather than which lines of which CSV moved. The pull-request bot, `kitemark diff`, the change
  * log, the Atom feed and per-record history all read this one output, so its shape is a
- * published contract: see docs/architecture-diff.md. Add fields if you must; never rename or
+ * published contract: see docs/architecture.md. Add fields if you must; never rename or
  * retype one without bumping DIFF_FORMAT_VERSION.
  *
  * It works on LoadedRegisters, not built Registers, because a pull request under review may not

@@ -3,7 +3,8 @@
  * company, charity and OSCR numbers, dates, links, email addresses and fingerprints; corrects the
  * case of codes; tidies `;` lists; adds columns the standard added later; writes canonical CSV
  * (schema column order, minimal quoting, LF, no BOM) sorted by key. Idempotent. A file whose
- * CSV cannot be read safely is left untouched.
+ * CSV cannot be read safely is left untouched. Removes invisible and control characters from
+ * free text (see textPolicy).
  */
 import {
   fixCharityNumber,
@@ -18,6 +19,7 @@ import { formatCsv } from './formatCsv.ts';
 import { parseTable } from './parseTable.ts';
 import { CODELIST_FIELDS, TABLES, type FieldSpec } from './schemas.ts';
 import { codeInOtherCase } from './suggest.ts';
+import { MULTILINE_FIELDS, removeInvisible } from './textPolicy.ts';
 import type { Sources } from './loadRegister.ts';
 
 export interface FixChange {
@@ -162,6 +164,13 @@ function fixCell(
   let value = raw.trim();
   let kind = 'trimmed';
   if (value === '') return { value, kind };
+  if (!field.codelist && !field.format && !field.pattern) {
+    const visible = removeInvisible(value, { multiline: MULTILINE_FIELDS.has(field.name) }).trim();
+    if (visible !== value) {
+      value = visible;
+      kind = 'invisible characters';
+    }
+  }
   const list = field.codelist ? codes.get(field.codelist) : undefined;
   if (field.kind === 'list') {
     const items = value

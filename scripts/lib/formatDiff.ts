@@ -14,7 +14,9 @@ import {
   type RegisterDiff,
   type Value,
 } from './diffRegisters.ts';
-import { codeSpan, escapeMarkdown, plural } from './markdown.ts';
+import { codeSpan, escapeMarkdown } from './markdown.ts';
+import { capitalise, plural } from './words.ts';
+import { appendAll } from './appendAll.ts';
 
 /** Our words, or a value from the data (shown verbatim in text, as a code span in Markdown). */
 export type Inline = string | { value: string } | { name: string };
@@ -309,7 +311,10 @@ export function fieldLine(f: FieldChange): Line {
     const parts: Line[] = [];
     if (f.added?.length) parts.push(['added ', { value: f.added.join(', ') }]);
     if (f.removed?.length) parts.push(['removed ', { value: f.removed.join(', ') }]);
-    parts.forEach((p, i) => line.push(...(i ? ['; '] : []), ...p));
+    parts.forEach((p, i) => {
+      if (i) line.push('; ');
+      appendAll(line, p);
+    });
     return line;
   }
   if (f.before === undefined) line.push('set to ', { value: show(f.after) });
@@ -320,10 +325,6 @@ export function fieldLine(f: FieldChange): Line {
 
 function show(v: Value | undefined): string {
   return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------

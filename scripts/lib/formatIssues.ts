@@ -3,7 +3,11 @@
  * in the manner of the 360Giving data quality tool. Pure text, so the CLI and the pull-request
  * bot say the same thing.
  */
+import { isAutoFixable } from './autoFixable.ts';
+import { ISSUES_PER_CODE } from './capIssues.ts';
 import type { Issue, Severity } from './issue.ts';
+import { escapeControls, safeForLog } from './logText.ts';
+import { plural } from './words.ts';
 
 export interface IssueGroup {
   code: string;
@@ -23,7 +27,7 @@ export function groupIssues(issues: readonly Issue[], examples = 5): IssueGroup[
         key,
         (group = { code: issue.code, severity: issue.severity, count: 0, examples: [] }),
       );
-    group.count++;
+    group.count += issue.omitted ?? 1;
     if (group.examples.length < examples) group.examples.push(issue);
   }
   return [...groups.values()].sort(
@@ -34,14 +38,17 @@ export function groupIssues(issues: readonly Issue[], examples = 5): IssueGroup[
   );
 }
 
+/** Counts issues, a capped list's summaries (see capIssues) by the issues they stand for. */
 export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const i of issues) if (i.severity === 'error') errors++;
-  return { errors, warnings: issues.length - errors };
+  let warnings = 0;
+  for (const i of issues) {
+    const n = i.omitted ?? 1;
+    if (i.severity === 'error') errors += n;
+    else warnings += n;
+  }
+  return { errors, warnings };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function formatIssuesText(
   issues: readonly Issue[],
@@ -50,23 +57,28 @@ export function formatIssuesText(
   const { errors, warnings } = countIssues(issues);
   const prefix = options.filePrefix ?? '';
   const lines: string[] = [];
+  const notFixable = new Set<string>();
+  for (const i of issues) if (!isAutoFixable(i)) notFixable.add(`${i.severity}:${i.code}`);
   for (const group of groupIssues(issues, options.examples ?? 5)) {
     lines.push(
       `${group.severity === 'error' ? 'error' : 'warning'} ${group.code} (${group.count.toLocaleString('en-GB')})`,
     );
     for (const i of group.examples) {
       lines.push(
-        `  ${prefix}${i.file}:${i.line}:${i.column}${i.field ? ` ${i.field}` : ''}: ${i.message}`,
+        `  ${prefix}${i.file}:${i.line}:${i.column}${i.field ? ` ${escapeControls(i.field)}` : ''}: ${escapeControls(i.message)}`,
       );
-      if (i.fix) lines.push(`    fix: ${i.fix}`);
+      if (i.fix) lines.push(`    fix: ${escapeControls(i.fix)}`);
     }
     if (group.count > group.examples.length) {
+      const more = (group.count - group.examples.length).toLocaleString('en-GB');
       lines.push(
-        `  … and ${(group.count - group.examples.length).toLocaleString('en-GB')} more (--format json lists them all)`,
+        notFixable.has(`${group.severity}:${group.code}`)
+          ? `  … and ${more} more like this (--format json lists up to ${ISSUES_PER_CODE.toLocaleString('en-GB')} of each code)`
+          : `  … and ${more} more like this: run \`kitemark fix\`, which repairs them all`,
       );
     }
     lines.push('');
   }
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
-  return lines.join('\n') + '\n';
+  return safeForLog(lines.join('\n') + '\n');
 }

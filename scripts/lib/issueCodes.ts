@@ -3,25 +3,13 @@
  * which fields it can be raised on. The data dictionary lists a field's rules from here, so a
  * rule is described once; a test checks that every code the validator can emit is catalogued.
  */
-import type { Severity } from './issue.ts';
+import { catalogue, type IssueCodeInfo } from './issueCodeInfo.ts';
 import type { FieldSpec, TableSpec } from './schemas.ts';
-// Contract template rules (issue 5) are catalogued beside their validator.
+// Contract template rules are catalogued beside their validator.
 import { TEMPLATE_ISSUE_CODES } from './contracts/templateIssueCodes.ts';
 import { COST_ISSUE_CODES } from './costs/costIssueCodes.ts';
 
-export interface IssueCodeInfo {
-  code: string;
-  severity: Severity;
-  /** A short name for the rule. */
-  title: string;
-  /** What the rule checks and why, for register readers and contributors. */
-  description: string;
-  /**
-   * The fields the rule can be raised on, so the data dictionary lists it under them. Absent for
-   * rules about whole files (CSV syntax, headers), which the dictionary lists once.
-   */
-  applies?: (field: FieldSpec, table: TableSpec) => boolean;
-}
+export type { IssueCodeInfo } from './issueCodeInfo.ts';
 
 const isKey = (f: FieldSpec, t: TableSpec) => t.primaryKey.includes(f.name);
 const isReference = (f: FieldSpec, t: TableSpec) =>
@@ -47,13 +35,34 @@ const NAMED_FORMATS: Record<string, string> = {
 };
 const hasNamedFormat = (code: string) => (f: FieldSpec) => NAMED_FORMATS[f.name] === code;
 
-const CODES: IssueCodeInfo[] = [
+const CODES = catalogue([
   // Reading files.
   {
     code: 'file/missing',
     severity: 'error',
     title: 'File missing',
     description: 'Every table, codelist and register.json must be present, even if empty.',
+  },
+  {
+    code: 'file/leftover',
+    severity: 'warning',
+    title: 'Leftover temporary file',
+    description:
+      'A `<file>.tmp-<number>` file in the data folder is what an interrupted write (a killed `kitemark fix`) leaves behind. It is not read as part of the register; `kitemark fix` removes it.',
+  },
+  {
+    code: 'publish/formula',
+    severity: 'error',
+    title: 'Would publish a formula',
+    description:
+      'The last check the build makes on the downloads, made by validate too: no published cell (contract template text, a codelist column, any table) starts with = + - or @, which a spreadsheet would run as a formula.',
+  },
+  {
+    code: 'publish/cell-too-long',
+    severity: 'error',
+    title: 'Too long for a spreadsheet cell',
+    description:
+      'No published cell holds more than 32,767 characters, the most a spreadsheet cell holds.',
   },
   {
     code: 'csv/empty',
@@ -73,6 +82,13 @@ const CODES: IssueCodeInfo[] = [
     severity: 'error',
     title: 'Not UTF-8',
     description: 'CSV files are UTF-8. Files saved as Windows-1252 or Latin-1 are rejected.',
+  },
+  {
+    code: 'csv/too-many-errors',
+    severity: 'error',
+    title: 'Too broken to read on',
+    description:
+      'After a stray quote the file is read on the way a spreadsheet would; past 100 broken rows (stray quotes or the wrong number of cells) the rest is not read, as it would only repeat the same fault.',
   },
   {
     code: 'csv/bom',
@@ -193,6 +209,14 @@ const CODES: IssueCodeInfo[] = [
     severity: 'warning',
     title: 'HTML in text',
     description: 'Text is plain: HTML tags are shown as written, never run.',
+    applies: isFreeText,
+  },
+  {
+    code: 'text/invisible',
+    severity: 'error',
+    title: 'Invisible or control character',
+    description:
+      'Text holds no control characters, hidden text-direction marks, zero-width characters, private-use or non-characters: they do not show, yet they can make a name read differently from what it says, break a badge image, or reach a terminal as commands. Line breaks are allowed in descriptions only. `kitemark fix` removes them.',
     applies: isFreeText,
   },
   {
@@ -470,9 +494,15 @@ const CODES: IssueCodeInfo[] = [
       'Councils are identified by their GSS code from the codelist, NHS bodies by their ODS code.',
     applies: inTable('commissioners', 'commissioner_id'),
   },
-];
+]);
 
-export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo> = new Map(
+/** Every code the validator may raise; a code not in the catalogue does not compile. */
+export type IssueCode =
+  | (typeof CODES)[number]['code']
+  | (typeof TEMPLATE_ISSUE_CODES)[number]['code']
+  | (typeof COST_ISSUE_CODES)[number]['code'];
+
+export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo<IssueCode>> = new Map(
   [...CODES, ...TEMPLATE_ISSUE_CODES, ...COST_ISSUE_CODES].map((c) => [c.code, c]),
 );
 

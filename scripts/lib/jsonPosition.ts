@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { pointerPath } from './jsonPointer.ts';
 
 /**
  * Line and column (1-based) of the value a JSON Pointer (`/sections/2/title`) names, so a
@@ -8,11 +9,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 export function jsonPosition(text: string, pointer: string): { line: number; column: number } {
   const tree = parseTree(text);
   if (!tree) return { line: 1, column: 1 };
-  const path = pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const path = pointerPath(pointer);
   let node: Node | undefined;
   for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, path.slice(0, n));
   // Point at the key ("title": ...) rather than the value where there is one.

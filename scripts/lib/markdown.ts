@@ -60,8 +60,3 @@ export function link(text: string, url: string): string {
   }
   return `[${escapeMarkdown(text)}](${url.replace(/[()]/g, encodeURIComponent)})`;
 }
-
-/** `1 provider`, `2 providers`, with thousands separators as a British reader expects. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}

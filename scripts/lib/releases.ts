@@ -66,15 +66,18 @@ export function latestRelease(releases: readonly Release[]): Release | undefined
   return releases.at(-1);
 }
 
-/** Semantic version order, for listing versions. */
+const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
+
+/** Semantic version order (1.9.0 before 1.10.0); anything else in plain text order. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+  const x = SEMVER.exec(a);
+  const y = SEMVER.exec(b);
+  if (!x || !y) return a < b ? -1 : a > b ? 1 : 0;
+  for (let i = 1; i <= 3; i++) {
+    const d = Number(x[i]) - Number(y[i]);
     if (d !== 0) return d;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return 0;
 }
 
 /** A version safe to use as a folder name (the schema allows only MAJOR.MINOR.PATCH). */

@@ -82,7 +82,7 @@ export const SCHEMAS = {
 };
 
 /** Our annotation keywords: documented in the schemas, ignored by validation itself. */
-const ANNOTATIONS = ['x-table', 'x-codelist', 'x-optional-column'];
+const ANNOTATIONS = ['x-table', 'x-codelist', 'x-optional-column', 'x-codelist-columns'];
 
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({

@@ -8,7 +8,10 @@ export function suggestCode(value: string, codes: readonly string[], listName: s
   const lower = value.toLowerCase().replace(/[\s_]+/g, '-');
   const exact = codes.find((c) => c.toLowerCase() === lower);
   if (exact) return `write it as "${exact}"`;
-  if (codes.length > 0) {
+  // Edit distance costs length × length for each code: a value far longer than every code is
+  // no typo of one, and a 3 MB cell must not be compared with 300 codes.
+  const longest = codes.reduce((n, c) => Math.max(n, c.length), 0);
+  if (codes.length > 0 && lower.length <= 2 * longest + 4) {
     const near = closest(lower, codes as string[]);
     if (distance(lower, near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 3))) {
       return `did you mean "${near}"?`;

@@ -4,11 +4,20 @@
  * spreadsheet formulas, links, and unique keys.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { error, warning, type Issue, type IssueAt } from './issue.ts';
-import type { Codelist } from './loadRegister.ts';
+import { error, warning, type Issue, type IssueAt, type IssueCode } from './issue.ts';
+import type { Codelist } from './registerTypes.ts';
 import type { ParsedRow } from './parseTable.ts';
 import type { CompiledTable, FieldSpec } from './schemas.ts';
 import { codeInOtherCase, suggestCode } from './suggest.ts';
+import { quoteValue, writeItAs } from './quoteValue.ts';
+import {
+  codePointName,
+  describeCharacter,
+  forbiddenCharacterAt,
+  hasForbiddenCharacter,
+  isRemovable,
+  MULTILINE_FIELDS as MULTILINE,
+} from './textPolicy.ts';
 import {
   fixCharityNumber,
   fixCompanyNumber,
@@ -19,6 +28,7 @@ import {
   fixPostcode,
   isEmptySentinel,
 } from './cellFixes.ts';
+import { appendAll } from './appendAll.ts';
 
 /** A table as written, before typing: what schema checks need to point at cells. */
 export interface RawTable {
@@ -41,7 +51,10 @@ export function validateTable(
   const { spec } = compiled;
   const file = table.file;
 
-  issues.push(...validateHeader(table, spec.fields, spec.schema['additionalProperties'] !== false));
+  appendAll(
+    issues,
+    validateHeader(table, spec.fields, spec.schema['additionalProperties'] !== false),
+  );
 
   const columns: Column[] = [];
   for (const field of spec.fields) {
@@ -221,11 +234,27 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
       error(
         'cell/placeholder',
         at,
-        `${col.field.title} says "${value}"; the register leaves a cell empty when there is nothing to say.`,
+        `${col.field.title} says "${quoteValue(value)}"; the register leaves a cell empty when there is nothing to say.`,
         col.field.required ? exampleHint(col.field) : 'Leave the cell empty.',
       ),
     );
     return;
+  }
+  if (col.freeText) {
+    const bad = forbiddenCharacterAt(value, { multiline: MULTILINE.has(col.field.name) });
+    if (bad >= 0) {
+      const removable = isRemovable(value, { multiline: MULTILINE.has(col.field.name) });
+      issues.push(
+        error(
+          'text/invisible',
+          at,
+          `${col.field.title} holds ${describeCharacter(value, bad)} (${codePointName(value, bad)}) at character ${bad + 1}, which does not show but changes what the text says or how it is shown.`,
+          removable
+            ? 'Run `kitemark fix` to remove it.'
+            : 'Delete it and retype the words around it.',
+        ),
+      );
+    }
   }
   if (col.freeText && MARKUP.test(value)) {
     issues.push(
@@ -256,8 +285,8 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
           error(
             'list/duplicate',
             at,
-            `${col.field.title} lists "${item}" more than once.`,
-            `Keep one "${item}".`,
+            `${col.field.title} lists "${quoteValue(item)}" more than once.`,
+            `Keep one "${quoteValue(item)}".`,
           ),
         );
       }
@@ -268,7 +297,7 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
           error(
             'cell/formula',
             at,
-            `${col.field.title} has an item starting with "${item[0]}", which a spreadsheet would run as a formula: "${item}".`,
+            `${col.field.title} has an item starting with "${item[0]}", which a spreadsheet would run as a formula: "${quoteValue(item)}".`,
             'Reword it so it does not start with = + - @ (for example, put the words first).',
           ),
         );
@@ -278,11 +307,12 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
         const problem = authorityIssue(col.field, col.codelist, item, at);
         if (problem) issues.push(problem);
       } else if (!col.codes && !col.check([item]))
-        issues.push(...cellIssues(col.field, item, col.check.errors, at));
+        appendAll(issues, cellIssues(col.field, item, col.check.errors, at));
     }
     if (col.codes && !col.check(items)) {
-      issues.push(
-        ...cellIssues(
+      appendAll(
+        issues,
+        cellIssues(
           col.field,
           value,
           col.check.errors?.filter((e) => e.keyword !== 'uniqueItems'),
@@ -300,7 +330,7 @@ function explainCell(col: Column, raw: string, typed: unknown, at: IssueAt, issu
     }
     return;
   }
-  if (!col.check(value)) issues.push(...cellIssues(col.field, value, col.check.errors, at));
+  if (!col.check(value)) appendAll(issues, cellIssues(col.field, value, col.check.errors, at));
 }
 
 /** True when the cell certainly passes every check; false means "look closer". */
@@ -309,11 +339,16 @@ function acceptsQuickly(col: Column, raw: string): boolean {
   const first = raw.charCodeAt(0);
   if (first <= 32 || raw.charCodeAt(raw.length - 1) <= 32 || !col.formulaSafe(raw)) return false;
   if ((raw.length <= 4 || first === MINUS) && isEmptySentinel(raw)) return false;
-  if (col.freeText && MARKUP.test(raw)) return false;
+  if (
+    col.freeText &&
+    (MARKUP.test(raw) || hasForbiddenCharacter(raw, { multiline: MULTILINE.has(col.field.name) }))
+  )
+    return false;
   return col.codes ? col.codes.has(raw) : col.check(raw);
 }
 
-const MARKUP = /<\/?[a-z!][^>]*>/i;
+// `[^<>]`, not `[^>]`: a cell of many `<a` and no `>` must not be rescanned from every `<`.
+const MARKUP = /<\/?[a-z!][^<>]*>/i;
 
 interface Column {
   field: FieldSpec;
@@ -350,7 +385,7 @@ function validateHeader(
         error(
           'header/duplicate-column',
           at(i + 1, name),
-          `The column "${name}" appears twice in the header.`,
+          `The column "${quoteValue(name)}" appears twice in the header.`,
           'Remove the second copy of the column.',
         ),
       );
@@ -360,7 +395,7 @@ function validateHeader(
         error(
           'header/unknown-column',
           at(i + 1, name),
-          `"${name}" is not a column of ${table.file}.`,
+          `"${quoteValue(name)}" is not a column of ${table.file}.`,
           hint.startsWith('use a code')
             ? `Remove the column; the columns are: ${[...known].join(', ')}.`
             : hint,
@@ -404,7 +439,7 @@ function codelistIssue(field: FieldSpec, codelist: Codelist, value: string, at: 
   return error(
     'codelist/unknown',
     at,
-    `"${value}" is not a code in the ${codelist.name} codelist (${field.title}).`,
+    `"${quoteValue(value)}" is not a code in the ${codelist.name} codelist (${field.title}).`,
     other ? `write it as "${other}"` : suggestCode(value, codes, codelist.name),
   );
 }
@@ -474,8 +509,8 @@ function cellIssues(
       error(
         'date/format',
         at,
-        `${title} "${value}" is not a date in the form YYYY-MM-DD.`,
-        fixed ? `write it as "${fixed}"` : 'Write dates as YYYY-MM-DD, for example "2025-04-01".',
+        `${title} "${quoteValue(value)}" is not a date in the form YYYY-MM-DD.`,
+        fixed ? writeItAs(fixed) : 'Write dates as YYYY-MM-DD, for example "2025-04-01".',
       ),
     ];
   }
@@ -487,9 +522,9 @@ function cellIssues(
         'link/scheme',
         at,
         scheme && !/^https?$/i.test(scheme)
-          ? `${title} is a "${scheme}:" link; only web addresses starting http:// or https:// are allowed.`
-          : `${title} "${value}" is not a full web address.`,
-        fixed ? `write it as "${fixed}"` : 'Give the full address, starting https://.',
+          ? `${title} is a "${quoteValue(scheme)}:" link; only web addresses starting http:// or https:// are allowed.`
+          : `${title} "${quoteValue(value)}" is not a full web address.`,
+        fixed ? writeItAs(fixed) : 'Give the full address, starting https://.',
       ),
     ];
   }
@@ -499,8 +534,8 @@ function cellIssues(
       error(
         'email/format',
         at,
-        `${title} "${value}" is not an email address.`,
-        fixed ? `write it as "${fixed}"` : 'Write one address, such as "hello@example.org.uk".',
+        `${title} "${quoteValue(value)}" is not an email address.`,
+        fixed ? writeItAs(fixed) : 'Write one address, such as "hello@example.org.uk".',
       ),
     ];
   }
@@ -511,8 +546,8 @@ function cellIssues(
       error(
         special.code,
         at,
-        `${title} "${value}" is not ${special.expected}.`,
-        fixed ? `write it as "${fixed}"` : special.hint(value),
+        `${title} "${quoteValue(value)}" is not ${special.expected}.`,
+        fixed ? writeItAs(fixed) : special.hint(value),
       ),
     ];
   }
@@ -520,21 +555,21 @@ function cellIssues(
     error(
       'cell/format',
       at,
-      `${title} "${value}" is not in the expected form.`,
+      `${title} "${quoteValue(value)}" is not in the expected form.`,
       exampleHint(field).replace('Fill it in, for', 'Write it like the'),
     ),
   ];
 }
 
 interface PatternFix {
-  code: string;
+  code: IssueCode;
   expected: string;
   fix: (value: string) => string | undefined;
   hint: (value: string) => string;
 }
 
 const idHint = (prefix: string, example: string) => (value: string) =>
-  /^\d+$/.test(value)
+  /^\d{1,6}$/.test(value)
     ? `write it as "${prefix}${value.padStart(6, '0')}"`
     : `Write it like "${example}".`;
 
@@ -558,7 +593,7 @@ const PATTERN_FIXES: Record<string, PatternFix> = {
     fix: fixCharityNumber,
     hint: (v) =>
       /^\d{6,7}-\d+$/.test(v)
-        ? `"${v}" is a linked charity; give the main registered number "${v.split('-')[0]}".`
+        ? `"${quoteValue(v)}" is a linked charity; give the main registered number "${v.split('-')[0]}".`
         : 'Give the registered charity number from the Charity Commission, such as "1123456".',
   },
   oscr_number: {

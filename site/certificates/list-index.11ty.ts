@@ -6,7 +6,7 @@ import {
   certificateListPaths,
   type CertificateListPage,
 } from '../../scripts/publish/site/certificateList.ts';
-import { plural } from '../../scripts/publish/kit/format.ts';
+import { plural } from '../../scripts/lib/words.ts';
 
 export const data = {
   layout: 'base',

@@ -5,7 +5,8 @@ import type { Register } from '../../scripts/lib/buildRegister.ts';
 import type { LoadedRegister } from '../../scripts/lib/loadRegister.ts';
 import type { SiteInfo } from '../../scripts/publish/kit/siteInfo.ts';
 import { href, paths } from '../../scripts/publish/kit/urls.ts';
-import { formatDate, plural } from '../../scripts/publish/kit/format.ts';
+import { formatDate } from '../../scripts/publish/kit/format.ts';
+import { plural } from '../../scripts/lib/words.ts';
 import { commissionerGroups } from '../../scripts/publish/site/commissionerGroups.ts';
 
 export const data = {

@@ -1,6 +1,6 @@
 /** `/contracts/<template-id>/compare/`: choose two versions to compare (views/renderComparePages.ts). */
 import type { ContractEntry } from '../../scripts/lib/contracts/catalogueContracts.ts';
-import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/publish/kit/urls.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderComparePicker } from './views/renderComparePages.ts';
 

@@ -3,7 +3,7 @@
  * versions of a template (views/renderComparePages.ts).
  */
 import { allPairs, contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
-import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/publish/kit/urls.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderComparePage } from './views/renderComparePages.ts';
 

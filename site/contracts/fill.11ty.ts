@@ -1,6 +1,6 @@
 /** `/contracts/<template-id>/<version>/fill/`: the fill-in form (views/renderFillPage.ts). */
 import { allVersions, contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
-import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/publish/kit/urls.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderFillPage } from './views/renderFillPage.ts';
 

@@ -1,6 +1,6 @@
 /** `/contracts/<template-id>/`: one page per template (views/renderContractTemplatePage.ts). */
 import type { ContractEntry } from '../../scripts/lib/contracts/catalogueContracts.ts';
-import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/publish/kit/urls.ts';
 import { contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderContractTemplatePage } from './views/renderContractTemplatePage.ts';

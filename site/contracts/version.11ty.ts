@@ -1,6 +1,6 @@
 /** `/contracts/<template-id>/<version>/`: one page per version (views/renderContractVersionPage.ts). */
 import { allVersions, contractSiteData } from '../../scripts/publish/contracts/contractSiteData.ts';
-import { contractPaths } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths } from '../../scripts/publish/kit/urls.ts';
 import { onePagePer, type PageData } from './onePagePer.ts';
 import { renderContractVersionPage } from './views/renderContractVersionPage.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../../scripts/publish/site/browse.ts';
 import { pageLinks, providerTable } from '../../scripts/publish/site/pages/providerTable.ts';
 import { href, paths } from '../../scripts/publish/kit/urls.ts';
-import { plural } from '../../scripts/publish/kit/format.ts';
+import { plural } from '../../scripts/lib/words.ts';
 
 function heading(page: BrowsePage): string {
   const { kind, title } = page.group;

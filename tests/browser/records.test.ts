@@ -212,11 +212,8 @@ describe('without JavaScript', () => {
       let next: string | undefined = first;
       while (next) {
         const html = await (await fetch(site.origin + next)).text();
-        seen.push(
-          ...[...html.matchAll(/<th scope="row"><a href="\/providers\/(P\d{6})\/">/g)].map(
-            (m) => m[1]!,
-          ),
-        );
+        for (const m of html.matchAll(/<th scope="row"><a href="\/providers\/(P\d{6})\/">/g))
+          seen.push(m[1]!);
         next = /<a href="([^"]+)" rel="next">/.exec(html)?.[1];
       }
     }

@@ -5,7 +5,7 @@ import {
   buildSnapshot as buildInto,
   type SnapshotSource,
 } from '../../scripts/publish/open-data/buildSnapshot.ts';
-import { memorySink } from '../../scripts/io/dirSink.ts';
+import { memorySink } from '../../scripts/lib/downloads/buildDownloads.ts';
 import { readSchemaFiles } from '../../scripts/publish/open-data/publishOpenData.ts';
 import { findReleases, type Release } from '../../scripts/lib/releases.ts';
 import { loadRegister } from '../../scripts/lib/loadRegister.ts';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  catalogueContracts,
-  compareSemver,
-  contractPaths,
-} from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { catalogueContracts } from '../../scripts/lib/contracts/catalogueContracts.ts';
+import { compareVersions } from '../../scripts/lib/releases.ts';
 import type { Commissioner } from '../../scripts/lib/types.generated.ts';
 import {
   loadTemplates,
@@ -74,25 +71,13 @@ describe('catalogueContracts', () => {
   });
 });
 
-describe('compareSemver', () => {
+describe('compareVersions, as the catalogue orders versions', () => {
   it('compares numerically, part by part', () => {
-    expect(['1.10.0', '1.2.0', '1.2.10', '0.9.9'].sort(compareSemver)).toEqual([
+    expect(['1.10.0', '1.2.0', '1.2.10', '0.9.9'].sort(compareVersions)).toEqual([
       '0.9.9',
       '1.2.0',
       '1.2.10',
       '1.10.0',
     ]);
-  });
-});
-
-describe('contractPaths', () => {
-  it('gives every address the contract pages use', () => {
-    expect(contractPaths.version('a', '1.0.0')).toBe('contracts/a/1.0.0/');
-    expect(contractPaths.fill('a', '1.0.0')).toBe('contracts/a/1.0.0/fill/');
-    expect(contractPaths.comparePair('a', '1.0.0', '1.1.0')).toBe(
-      'contracts/a/compare/1.0.0-to-1.1.0/',
-    );
-    expect(contractPaths.download('a', '1.0.0', 'docx')).toBe('contracts/a/1.0.0/a-1.0.0.docx');
-    expect(contractPaths.version('a b/../c', '1')).toBe('contracts/a%20b%2F..%2Fc/1/');
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,36 @@ describe('kitemark validate', () => {
     );
   });
 
+  it('lists at most 1,000 issues of a code in JSON, counts the rest and says run fix', () => {
+    const dir = fixtureDir();
+    const path = join(dir, 'documents.csv');
+    const [header, first] = readFileSync(path, 'utf8').split('\n');
+    const wrong = first!.replace(/(\d{4})-(\d{2})-(\d{2})/g, '$3/$2/$1');
+    writeFileSync(path, [header, ...Array.from({ length: 800 }, () => wrong), ''].join('\n'));
+    const run = kitemark(['validate', '--data', dir, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const issues = JSON.parse(run.stdout) as { code: string; omitted?: number; fix?: string }[];
+    const dates = issues.filter((i) => i.code === 'date/format');
+    expect(dates).toHaveLength(1001);
+    expect(dates.at(-1)).toMatchObject({ omitted: 1400 });
+    expect(dates.at(-1)!.fix).toContain('Run `kitemark fix`');
+    const text = kitemark(['validate', '--data', dir]);
+    expect(text.stdout).toContain('… and 2,395 more like this: run `kitemark fix`');
+    expect(text.stdout).toMatch(/\d,\d{3} errors/);
+  });
+
+  it('never lets a cell send terminal escapes or workflow commands to the log', () => {
+    const dir = fixtureDir();
+    const path = join(dir, 'providers.csv');
+    const evil = '"Harbour \u001B[2J\n::error file=README.md::pwned\n::add-mask::x"';
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Harbour Carers Trust', evil));
+    const run = kitemark(['validate', '--data', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('text/invisible');
+    expect(run.stdout).not.toContain('\u001B');
+    expect(run.stdout.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+  });
+
   it('exits 2 for bad usage, with a hint and no stack trace', () => {
     for (const args of [
       ['validate', '--format', 'xml'],
@@ -119,6 +149,28 @@ describe('kitemark fix', () => {
     expect(kitemark(['fix', '--data', dir]).status).toBe(0);
     expect(kitemark(['validate', '--data', dir]).status).toBe(0);
     expect(kitemark(['fix', '--data', dir, '--check']).stdout).toContain('Nothing to fix.');
+  });
+});
+
+describe('leftovers of an interrupted write', () => {
+  // Above Linux's largest process ID, so no process can be running with it.
+  const DEAD = 4_194_305;
+
+  it('are reported by validate and removed by fix, which never leaves its own', () => {
+    const dir = fixtureDir();
+    const leftover = join(dir, `providers.csv.tmp-${DEAD}`);
+    writeFileSync(leftover, 'provider_id,name\nP0');
+    const validate = kitemark(['validate', '--data', dir, '--format', 'json']);
+    expect(validate.status).toBe(0);
+    expect(JSON.parse(validate.stdout)).toMatchObject([
+      { severity: 'warning', code: 'file/leftover', file: `providers.csv.tmp-${DEAD}` },
+    ]);
+    breakPostcode(dir);
+    const fix = kitemark(['fix', '--data', dir]);
+    expect(fix.status).toBe(0);
+    expect(fix.stdout).toContain(`providers.csv.tmp-${DEAD}: removed`);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(kitemark(['validate', '--data', dir]).stdout).toContain('0 errors, 0 warnings.');
   });
 });
 

@@ -115,7 +115,7 @@ async function runIntake(number: number, body: string, label = 'application', ac
       GITHUB_EVENT_PATH: writeEvent(
         join(repo.dir, '.git'),
         issueEvent(number, body, label, action),
-        'intake-event.json',
+        `intake-event-${number}.json`,
       ),
       KITEMARK_TODAY: TODAY,
     },
@@ -277,6 +277,32 @@ describe('intake bot: applications', () => {
     );
   });
 
+  it('gives two applications handled at the same moment different keys', async () => {
+    await Promise.all([
+      runIntake(40, issueFormBody(APPLY, GOOD_APPLICATION)),
+      runIntake(
+        41,
+        issueFormBody(APPLY, {
+          ...GOOD_APPLICATION,
+          name: 'Hawthorn Advocacy',
+          charity_number: '1100431',
+        }),
+      ),
+    ]);
+    const added = (branch: string, file: string) =>
+      gh.readFile(branch, `data/${file}`)!.slice(base(file).length);
+    const older = added('kitemark/application-40', 'providers.csv');
+    const newer = added('kitemark/application-41', 'providers.csv');
+    expect(older).toMatch(/^P000401,Juniper Carers Network/);
+    expect(newer).toMatch(/^P000402,Hawthorn Advocacy/);
+    expect(added('kitemark/application-40', 'accreditations.csv')).toMatch(/^KM-000433,P000401,/);
+    expect(added('kitemark/application-41', 'accreditations.csv')).toMatch(/^KM-000434,P000402,/);
+    // The pull request and the comment name the keys the branch holds.
+    const pr41 = pulls().find((p) => p.pull!.head.ref === 'kitemark/application-41')!;
+    expect(pr41.body).toContain('"keys":["P000402","KM-000434"]');
+    expect(botComments(41).at(-1)!.body).toContain('Your provider ID will be `P000402`');
+  });
+
   it('refuses hostile answers: formulas, forged headings, and escapes what it repeats', async () => {
     const forged = issueFormBody(APPLY, {
       ...GOOD_APPLICATION,
@@ -356,6 +382,42 @@ describe('intake bot: corrections', () => {
     const after = gh.readFile('kitemark/correction-60', 'data/providers.csv')!.split('\n');
     expect(after).toHaveLength(before.length);
     expect(after.filter((line, i) => line !== before[i])).toHaveLength(1);
+  });
+
+  it('names the requester, and flags a correction that moves the contact domain', async () => {
+    await runIntake(
+      61,
+      issueFormBody(CORRECT, {
+        provider_id: 'P000001',
+        website: 'https://www.wayfarer-carers.example.net/',
+        email: 'trustees@wayfarer-carers.example.net',
+        declaration: [true],
+      }),
+      'correction-request',
+    );
+    const body = plain(pulls()[0]!.body);
+    expect(body).toMatch(
+      /Requested by \[@[A-Za-z0-9-]+\]\(https:\/\/github\.com\/[A-Za-z0-9-]+\) in #61\./,
+    );
+    expect(body).toContain('> [!WARNING]');
+    expect(body).toContain('**This changes the contact domain**');
+    expect(body).toContain('to `wayfarer-carers.example.net`');
+    expect(body).toContain('using contact details you already trust');
+  });
+
+  it('does not flag a correction that keeps the contact domain', async () => {
+    await runIntake(
+      62,
+      issueFormBody(CORRECT, {
+        provider_id: 'P000001',
+        phone: '01865 000000',
+        declaration: [true],
+      }),
+      'correction-request',
+    );
+    const body = plain(pulls()[0]!.body);
+    expect(body).toContain('Requested by [@');
+    expect(body).not.toContain('contact domain');
   });
 
   it('says so when the provider does not exist, or nothing would change', async () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  codeSpan,
-  escapeMarkdown,
-  link,
-  oneLine,
-  plural,
-  truncate,
-} from '../../scripts/lib/markdown.ts';
+import { codeSpan, escapeMarkdown, link, oneLine, truncate } from '../../scripts/lib/markdown.ts';
 
 describe('escapeMarkdown', () => {
   it('leaves plain words alone', () => {
@@ -64,10 +57,8 @@ describe('link', () => {
 });
 
 describe('small helpers', () => {
-  it('oneLine, truncate and plural', () => {
+  it('oneLine and truncate', () => {
     expect(oneLine(' a \t\n b ')).toBe('a b');
     expect(truncate('abcdef', 4)).toBe('abc…');
-    expect(plural(1, 'error')).toBe('1 error');
-    expect(plural(1200, 'entry', 'entries')).toBe('1,200 entries');
   });
 });

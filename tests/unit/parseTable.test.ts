@@ -8,6 +8,15 @@ import { fixtureFiles, toSources } from '../support/register.ts';
 const text = (s: string) => new TextEncoder().encode(s);
 
 describe('parseTable', () => {
+  it('stops reading on after a stray quote once 100 rows are broken, and says so', () => {
+    const { table, issues } = parseTable('t.csv', text(`a,b\n1,2\n${'x"\n'.repeat(200_000)}`));
+    const gaveUp = issues.find((i) => i.code === 'csv/too-many-errors')!;
+    expect(gaveUp).toMatchObject({ severity: 'error', file: 't.csv' });
+    expect(gaveUp.line).toBeLessThan(110);
+    expect(table.rows.length).toBeLessThan(110);
+    expect(issues.length).toBeLessThan(110);
+  });
+
   it('gives each row the line it starts on, past blank lines and line breaks in cells', () => {
     const { table, issues } = parseTable('t.csv', text('a,b\n1,"x\ny"\n\n3,4\n'));
     expect(issues).toEqual([]);

@@ -187,4 +187,25 @@ describe('the open-data publishers', () => {
       rmSync(site, { recursive: true, force: true });
     }
   });
+
+  it('publish a DCAT catalogue, schema.org markup, the SQLite database and schemas at their own addresses', () => {
+    const catalogue = JSON.parse(text('data/catalog.jsonld')) as {
+      '@type': string;
+      'dcat:dataset': { 'dcat:distribution': { '@id': string }[] }[];
+    };
+    expect(catalogue['@type']).toBe('dcat:Catalog');
+    const ids = catalogue['dcat:dataset'][0]!['dcat:distribution'].map((d) => d['@id']);
+    expect(ids).toContain(`${SITE}data/kitemark-register-fixture.sqlite`);
+    expect(existsSync(join(out, 'data/kitemark-register-fixture.sqlite'))).toBe(true);
+    const page = text('data/index.html');
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page);
+    expect(ld, 'schema.org JSON-LD in the page').not.toBeNull();
+    expect(JSON.parse(ld![1]!)).toMatchObject({ '@type': 'Dataset', url: `${SITE}data/` });
+    expect(page).toContain('href="/register/data/catalog.jsonld"');
+    expect(page).toContain('pd.read_csv(');
+    expect(page).toContain('col_types = cols(');
+    const schema = JSON.parse(text('schema/providers.schema.json')) as { $id: string };
+    expect(schema.$id).toBe(`${SITE}schema/providers.schema.json`);
+    expect(text('data/datapackage.json')).not.toContain('kitemark-register.example');
+  });
 });

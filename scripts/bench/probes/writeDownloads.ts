@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { readRegister } from '../../io/registerFolder.ts';
 import { writeDownloads } from '../../lib/downloads/buildDownloads.ts';
 import { readSchemaFiles } from '../../publish/open-data/publishOpenData.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { dirSink } from '../../io/outputFolder.ts';
 
 const [dir, out] = process.argv.slice(2) as [string, string];
 rmSync(out, { recursive: true, force: true });

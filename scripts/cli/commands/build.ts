@@ -3,6 +3,7 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR, ROOT } from '../../io/projectRoot.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { formatIssuesText } from '../../lib/formatIssues.ts';
+import { safeForLog } from '../../lib/logText.ts';
 
 export const DEFAULT_OUT_DIR = resolve(ROOT, '_site');
 
@@ -70,11 +71,14 @@ export async function runBuild(values: Values): Promise<number> {
     if (!(e instanceof RegisterInvalidError)) throw e;
     const errors = e.issues.filter((i) => i.severity === 'error');
     const where = displayPath(options.dataDir);
+    // The message and the issues quote register values: nothing in them may act on the log.
     process.stderr.write(
-      `Not built: ${e.message}. The previous site, if any, is unchanged.\n\n${formatIssuesText(
-        errors,
-        { examples: 50, filePrefix: where === '.' ? '' : `${where}/` },
-      )}`,
+      safeForLog(
+        `Not built: ${e.message}. The previous site, if any, is unchanged.\n\n${formatIssuesText(
+          errors,
+          { examples: 50, filePrefix: where === '.' ? '' : `${where}/` },
+        )}`,
+      ),
     );
     return 1;
   }

@@ -30,7 +30,7 @@ Options:
                       it is now, uncommitted changes included)
   --data-path PATH    where the register lives inside the repository, for revisions (default: data)
   --format FORMAT     text (for people), json (the RegisterDiff described in
-                      docs/architecture-diff.md) or markdown (for GitHub); default text
+                      docs/architecture.md) or markdown (for GitHub); default text
   --limit N           text and markdown: show at most N items per section
   --exit-code         exit 1 when the registers differ, 0 when they do not (as git diff does)
 

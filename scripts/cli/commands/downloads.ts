@@ -8,23 +8,26 @@ import { defineCommand, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
-import { replaceDirectory } from '../../io/atomic.ts';
+import { replaceFolder } from '../../io/replaceFolder.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 import { hasErrors } from '../../lib/issue.ts';
 
 export const downloadsCommand = defineCommand({
   name: 'downloads',
-  summary: 'write the open-data downloads (CSV, JSON, XLSX, datapackage.json) to a folder',
+  summary: 'write the open-data downloads (CSV, JSON, XLSX, SQLite, datapackage.json) to a folder',
   usage: 'kitemark downloads --out DIR [--data DIR] [--today YYYY-MM-DD] [--url URL]',
-  help: `Writes every table as CSV and JSON, the XLSX workbook, datapackage.json (with the size
-and SHA-256 of every file), SHA256SUMS, README.md and the JSON Schemas. The register must
+  help: `Writes every table as CSV and JSON, the XLSX workbook, the SQLite database,
+datapackage.json (with the size and SHA-256 of every file), SHA256SUMS, README.md,
+CITATION.cff, the JSON Schemas and the HSDS 3.0 tabular package (hsds/). The register must
 validate without errors. The folder is replaced as a whole once everything is written.
 
 Options:
   --out DIR           the folder to write
   --data DIR          the register folder (default: data/)
   --today DATE        judge statuses (providers-with-status) as of DATE (default: today in London)
-  --url URL           where the files will be published, for datapackage.json's id
+  --url URL           where the files will be published (a folder, ending /), for
+                      datapackage.json's id and the schemas' $id (URL/schema/…)
 
 Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
   options: {
@@ -43,7 +46,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       await import('../../lib/downloads/buildDownloads.ts');
     const { utcSeconds } = await import('../../lib/releases.ts');
     const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
-    const { dirSink } = await import('../../io/dirSink.ts');
+    const { dirSink } = await import('../../io/outputFolder.ts');
     const { loaded, issues } = await readRegister(dir, today);
     if (hasErrors(issues) || !loaded.meta.value) {
       process.stderr.write(
@@ -59,15 +62,19 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
       return 1;
     }
     const schemaFiles = await readSchemaFiles();
+    const geography = await readGeography();
     let written = 0;
-    await replaceDirectory(out, async (temporary) => {
+    await replaceFolder(out, async (temporary) => {
       const summary = await writeDownloads(
         {
           loaded,
           asAt: today,
           created: utcSeconds(new Date()),
-          ...(typeof values['url'] === 'string' ? { url: values['url'] } : {}),
+          ...(typeof values['url'] === 'string'
+            ? { url: values['url'], schemaUrl: new URL('schema/', values['url']).href }
+            : {}),
           schemaFiles,
+          geography,
         },
         dirSink(temporary),
       );

@@ -1,8 +1,9 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readDataDir } from '../../io/registerFolder.ts';
-import { writeFileAtomic } from '../../io/atomic.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
+import { removeLeftoverFiles } from '../../io/leftoverFiles.ts';
 import { fixRegister } from '../../lib/fixRegister.ts';
 
 export const fixCommand = defineCommand({
@@ -40,7 +41,11 @@ Options:
       );
       return result.files.size === 0 ? 0 : 1;
     }
-    for (const [file, text] of result.files) await writeFileAtomic(join(dir, file), text);
+    const folder = new OutputFolder(dir, 'the register folder');
+    for (const [file, text] of result.files) await folder.writeAtomic(file, text);
+    // A fix that was killed mid-write leaves `<file>.tmp-<pid>` beside the table.
+    for (const path of await removeLeftoverFiles(dir))
+      process.stdout.write(`${path}: removed, left over from an interrupted write\n`);
     process.stdout.write(
       result.files.size === 0 ? 'Nothing to fix.\n' : `Fixed ${result.files.size} files.\n`,
     );

@@ -6,7 +6,8 @@ import { DEFAULT_DATA_DIR, ROOT } from '../../io/projectRoot.ts';
 import { readDataDir } from '../../io/registerFolder.ts';
 import { UsageError } from '../usageError.ts';
 import { readReference } from '../../io/referenceFiles.ts';
-import { replaceDirectory, writeFileAtomic } from '../../io/atomic.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
+import { replaceFolder } from '../../io/replaceFolder.ts';
 import { generateRegister, type Place } from '../../lib/generateRegister.ts';
 import { loadRegister } from '../../lib/loadRegister.ts';
 import { TABLES } from '../../lib/schemas.ts';
@@ -93,11 +94,12 @@ Options:
       illustrative: true,
     };
 
-    await replaceDirectory(out, async (dir) => {
+    await replaceFolder(out, async (dir) => {
+      const folder = new OutputFolder(dir, 'the register folder');
       for (const [name, csv] of Object.entries(tables)) {
-        await writeFileAtomic(join(dir, TABLES[name as keyof typeof tables].file), csv);
+        await folder.writeAtomic(TABLES[name as keyof typeof tables].file, csv);
       }
-      await writeFileAtomic(join(dir, 'register.json'), `${JSON.stringify(meta, null, 2)}\n`);
+      await folder.writeAtomic('register.json', `${JSON.stringify(meta, null, 2)}\n`);
       await cp(join(dataDir, 'codelists'), join(dir, 'codelists'), { recursive: true });
       await cp(join(dataDir, 'contract-templates'), join(dir, 'contract-templates'), {
         recursive: true,

@@ -5,12 +5,12 @@
  * statements line by line.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UsageError } from '../usageError.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readDataDir } from '../../io/registerFolder.ts';
-import { writeFileAtomic } from '../../io/atomic.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
 import { loadRegister } from '../../lib/loadRegister.ts';
 import type { CategoryTitles, CostResult } from '../../lib/costs/calculateFullCost.ts';
 import { readCostStatement, type CostStatement } from '../../lib/costs/costStatement.ts';
@@ -74,17 +74,19 @@ Exit status: 0 done, 1 the statement has errors (each named by file, line, colum
 
     const write = async (statement: CostStatement | undefined, file: string) => {
       const ext = format(file);
+      const target = resolve(file);
+      const folder = new OutputFolder(dirname(target), dirname(target));
+      // Beside the target, then renamed over it, so an interrupted run leaves the old file whole.
+      const save = (contents: string | Uint8Array) =>
+        folder.writeAtomic(basename(target), contents);
       if (ext === '.json') {
         if (!statement) throw new UsageError('a blank template is .csv or .xlsx');
-        await writeFileAtomic(resolve(file), `${JSON.stringify(statement, null, 2)}\n`);
+        await save(`${JSON.stringify(statement, null, 2)}\n`);
       } else if (ext === '.csv') {
-        await writeFileAtomic(resolve(file), formatCostStatementCsv(statement, categories));
+        await save(formatCostStatementCsv(statement, categories));
       } else {
         const { writeCostStatementXlsx } = await import('../../lib/costs/costStatementXlsx.ts');
-        await writeFileAtomic(
-          resolve(file),
-          await writeCostStatementXlsx(statement, categories, descriptions),
-        );
+        await save(await writeCostStatementXlsx(statement, categories, descriptions));
       }
     };
 
@@ -196,7 +198,7 @@ Exit status: 0 done, 1 the statement has errors (each named by file, line, colum
   },
 });
 
-function plural(unit: string, n: number): string {
+function unitName(unit: string, n: number): string {
   const u = UNITS.find((x) => x.code === unit);
   return n === 1 ? (u?.one ?? unit) : (u?.many ?? unit);
 }
@@ -205,7 +207,7 @@ function plural(unit: string, n: number): string {
 export function formatWorking(s: CostStatement, r: CostResult): string {
   const t = s.totals;
   const lines = [
-    `${s.service_name} (${s.provider_name}): ${s.volume.toLocaleString('en-GB')} ${plural(s.unit, s.volume)} a year`,
+    `${s.service_name} (${s.provider_name}): ${s.volume.toLocaleString('en-GB')} ${unitName(s.unit, s.volume)} a year`,
     '',
     ...r.lines.map(
       (l) =>
@@ -213,8 +215,8 @@ export function formatWorking(s: CostStatement, r: CostResult): string {
     ),
     '',
     `  Direct cost ${formatPence(t.direct_pence)}; share of overheads ${formatPence(t.overheads_pence)}; contingency ${formatPence(t.contingency_pence)}`,
-    `  Full cost ${formatPence(t.full_cost_pence)}; price per ${plural(s.unit, 1)} ${formatPence(t.unit_price_pence)}`,
-    `  At direct cost only (${formatPence(t.direct_pence)}, ${formatPence(t.direct_unit_price_pence)} per ${plural(s.unit, 1)}) the price would be ${formatPence(t.gap_pence)} short: ${t.gap_percent_of_full}% of full cost.`,
+    `  Full cost ${formatPence(t.full_cost_pence)}; price per ${unitName(s.unit, 1)} ${formatPence(t.unit_price_pence)}`,
+    `  At direct cost only (${formatPence(t.direct_pence)}, ${formatPence(t.direct_unit_price_pence)} per ${unitName(s.unit, 1)}) the price would be ${formatPence(t.gap_pence)} short: ${t.gap_percent_of_full}% of full cost.`,
     '',
   ];
   return lines.join('\n');

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { defineCommand, oneOf, todayOption } from '../command.ts';
 import { DEFAULT_DATA_DIR } from '../../io/projectRoot.ts';
 import { readRegister } from '../../io/registerFolder.ts';
+import { capIssues, ISSUES_PER_CODE } from '../../lib/capIssues.ts';
 import { countIssues, formatIssuesText } from '../../lib/formatIssues.ts';
 import { todayInLondon } from '../../lib/dates.ts';
 
@@ -13,7 +14,9 @@ export const validateCommand = defineCommand({
   help: `Options:
   --data DIR          the register folder (default: data/)
   --format FORMAT     text (grouped, for people), json (an array of issues on stdout)
-                      or github (workflow annotations on the exact lines); default text
+                      or github (workflow annotations on the exact lines); default text.
+                      json and github list the first ${ISSUES_PER_CODE.toLocaleString('en-GB')} issues of each code, then
+                      one issue that counts the rest ("omitted")
   --today DATE        judge expiry and review dates as of DATE (default: today in London)
   --summary           text only: print counts of records and issues, not the issues
 
@@ -32,10 +35,10 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.`,
     const { errors, warnings } = countIssues(issues);
 
     if (format === 'json') {
-      process.stdout.write(`${JSON.stringify(issues, null, 2)}\n`);
+      writeJsonArray(capIssues(issues));
     } else if (format === 'github') {
       const prefix = displayPath(dir);
-      for (const i of issues) {
+      for (const i of capIssues(issues)) {
         const properties = {
           title: i.code,
           file: join(prefix, i.file),
@@ -68,6 +71,13 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.`,
     return errors > 0 ? 1 : 0;
   },
 });
+
+/** One issue a line, so a long list is never one giant string in memory. */
+function writeJsonArray(items: readonly unknown[]): void {
+  const out: string[] = [];
+  items.forEach((item, n) => out.push(`${n === 0 ? '[' : ','}\n  ${JSON.stringify(item)}`));
+  process.stdout.write(items.length === 0 ? '[]\n' : `${out.join('')}\n]\n`);
+}
 
 /** The folder as the user would type it: relative when inside the working folder. */
 function displayPath(dir: string): string {

@@ -10,6 +10,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { ContractTemplate, CostLine, Parameter } from '../types.generated.ts';
 import { listClauses, type ClauseEntry } from './listClauses.ts';
+import { appendAll } from '../appendAll.ts';
 
 export type WordChange = { kind: 'same' | 'added' | 'removed'; text: string };
 
@@ -176,17 +177,17 @@ function diffClauses(older: ClauseEntry[], newer: ClauseEntry[]): ClauseDiff[] {
         });
       }
     }
-    out.push(...pending);
+    appendAll(out, pending);
     removed = [];
     added = [];
   };
   for (const hunk of hunks) {
     const count = hunk.count ?? hunk.value.length;
     if (hunk.removed) {
-      removed.push(...older.slice(ai, ai + count));
+      appendAll(removed, older.slice(ai, ai + count));
       ai += count;
     } else if (hunk.added) {
-      added.push(...newer.slice(bi, bi + count));
+      appendAll(added, newer.slice(bi, bi + count));
       bi += count;
     } else {
       flush();

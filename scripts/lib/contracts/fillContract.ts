@@ -8,6 +8,7 @@
  * length, any characters. Problems come back as typed data with a plain-English message in the
  * GOV.UK error-message style; nothing throws.
  */
+import { hasForbiddenCharacter } from '../textPolicy.ts';
 import { isIsoDate } from '../dates.ts';
 import type { ContractTemplate, CostStatement, Parameter } from '../types.generated.ts';
 import { formatDate, formatInteger, formatMoney } from './formatValue.ts';
@@ -60,21 +61,6 @@ export const DEFAULT_FALLBACK = 'not applicable';
 
 /** Longest value taken for a parameter that sets no maximum length of its own. */
 export const HARD_MAX_LENGTH = 20_000;
-
-/**
- * Characters that have no place in contract text: control characters, hidden text-direction
- * marks (which can make a clause read differently from what it says), private-use characters
- * (the DOCX filler's own markers), byte-order marks, non-characters and lone surrogates.
- */
-const FORBIDDEN =
-  // Matching control characters is the point of this expression.
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uE000-\uF8FF\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Where the first forbidden character is, or -1. */
-export function forbiddenCharacterAt(text: string): number {
-  return FORBIDDEN.exec(text)?.index ?? -1;
-}
 
 /** `Provider's legal name` → `the provider's legal name`; `CQC provider ID` keeps its capitals. */
 function the(label: string): string {
@@ -146,7 +132,7 @@ export function fillValue(
     }
     return { filled: { text: parameter.fallback ?? DEFAULT_FALLBACK, blank: true } };
   }
-  if (FORBIDDEN.test(text)) {
+  if (hasForbiddenCharacter(text)) {
     return issue(
       'value/characters',
       `${label} contains a character that cannot go in a contract, such as a control character or a hidden text-direction mark`,

@@ -5,6 +5,7 @@
  * thousands of faults must not parse its text thousands of times.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { escapePointerToken, pointerPath } from '../jsonPointer.ts';
 
 export interface Position {
   line: number;
@@ -19,19 +20,6 @@ export interface JsonLocator {
    * the first would be misled about what the file says.
    */
   duplicateKeys(): { pointer: string; key: string; position: Position }[];
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function parsePointer(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The raw offset of the `index`th decoded character of the JSON string literal at `start`. */
@@ -68,7 +56,7 @@ export function locateJson(text: string): JsonLocator {
             const [keyNode, valueNode] = property.children ?? [];
             if (!keyNode) continue;
             const key = String(keyNode.value);
-            const path = `${pointer}/${escapePointer(key)}`;
+            const path = `${pointer}/${escapePointerToken(key)}`;
             if (seen.has(key))
               found.push({ pointer: path, key, position: position(property.offset) });
             seen.add(key);
@@ -83,7 +71,7 @@ export function locateJson(text: string): JsonLocator {
     },
     at(pointer, inside) {
       if (!tree) return { line: 1, column: 1 };
-      const path = parsePointer(pointer);
+      const path = pointerPath(pointer);
       let node: Node | undefined;
       let exact = false;
       for (let n = path.length; n >= 0 && !node; n--) {

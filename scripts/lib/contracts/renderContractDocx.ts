@@ -43,6 +43,7 @@ import { COST_STATEMENT_MARKER, fillDocxSkeleton, type DocxSkeleton } from './fi
 import type { FilledContract } from './fillContract.ts';
 import { isNumberedInOrder } from './listClauses.ts';
 import { unzipFiles, zipFiles } from './zipFiles.ts';
+import { appendAll } from '../appendAll.ts';
 
 export interface DocxOptions {
   titles?: CodeTitles;
@@ -300,7 +301,7 @@ function buildDocument(doc: ContractDocument, numbered: boolean): Document {
       ]),
     ),
   );
-  for (const part of doc.parts) body.push(...partContent(doc, part, numbered));
+  for (const part of doc.parts) appendAll(body, partContent(doc, part, numbered));
   if (!doc.filled && doc.history.length > 0) {
     body.push(
       heading('Version history', 1, 'version-history', undefined, { pageBreakBefore: true }),
@@ -317,7 +318,7 @@ function buildDocument(doc: ContractDocument, numbered: boolean): Document {
     }
   }
 
-  body.push(...executionContent(doc));
+  appendAll(body, executionContent(doc));
 
   const footerText = doc.filled
     ? `${doc.title} (from template version ${doc.version})`

@@ -146,7 +146,7 @@ export function findCrossReferences(text: string): CrossReference[] {
     }
     HEAD.lastIndex = position;
     if (EXTERNAL.test(text.slice(position, position + 160))) continue;
-    found.push(...group);
+    for (const reference of group) found.push(reference);
   }
   return found;
 }

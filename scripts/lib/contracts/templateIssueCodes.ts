@@ -3,9 +3,9 @@
  * catalogue in issueCodes.ts: what each means, in plain English. None applies to a table
  * column, so the data dictionary lists them under contract templates, not under a field.
  */
-import type { IssueCodeInfo } from '../issueCodes.ts';
+import { catalogue } from '../issueCodeInfo.ts';
 
-export const TEMPLATE_ISSUE_CODES: IssueCodeInfo[] = [
+export const TEMPLATE_ISSUE_CODES = catalogue([
   {
     code: 'template/schema',
     severity: 'error',
@@ -203,4 +203,4 @@ export const TEMPLATE_ISSUE_CODES: IssueCodeInfo[] = [
     title: 'Published in the future',
     description: 'A version marked published has a publication date after today.',
   },
-];
+]);

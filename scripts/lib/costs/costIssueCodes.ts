@@ -3,16 +3,20 @@
  * calculateFullCost.ts), for the catalogue in issueCodes.ts. None applies to a table column, so
  * the data dictionary lists them under cost statements.
  */
-import type { IssueCodeInfo } from '../issueCodes.ts';
+import { catalogue, type IssueCodeInfo } from '../issueCodeInfo.ts';
 
-const rule = (code: string, title: string, description: string): IssueCodeInfo => ({
+const rule = <const Code extends string>(
+  code: Code,
+  title: string,
+  description: string,
+): IssueCodeInfo<Code> => ({
   code,
   severity: 'error',
   title,
   description,
 });
 
-export const COST_ISSUE_CODES: IssueCodeInfo[] = [
+export const COST_ISSUE_CODES = catalogue([
   rule(
     'cost-statement/file-name',
     'Cost statement not published as JSON',
@@ -91,4 +95,4 @@ export const COST_ISSUE_CODES: IssueCodeInfo[] = [
     'Contingency and reserves is a percentage from 0 to 100 of the other costs, not an amount.',
   ),
   rule('cost/empty', 'No costs', 'A statement prices something: at least one cost is more than 0.'),
-];
+]);

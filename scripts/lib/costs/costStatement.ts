@@ -7,6 +7,7 @@
  * Pure; bundled into the browser.
  */
 import { isIsoDate } from '../dates.ts';
+import { hasForbiddenCharacter } from '../textPolicy.ts';
 import type { CostStatement, CostStatementLine } from '../types.generated.ts';
 import {
   calculateFullCost,
@@ -85,10 +86,9 @@ export function statementInput(
   };
 }
 
-// What a spreadsheet runs as a formula when a cell starts with it (OWASP CSV injection), and
-// characters that have no place in a name.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /^[=+\-@\t\r]|[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+// What a spreadsheet runs as a formula when a cell starts with it (OWASP CSV injection); the
+// characters that have no place in a name are textPolicy's.
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 const DETAIL_FIELDS = [
   ['provider_name', "the provider's name", 200],
@@ -132,12 +132,12 @@ export function readCostStatement(value: unknown, categories: CategoryTitles): R
         `The statement does not give ${what}${typeof text === 'string' && text.length > max ? ` in ${max} characters or fewer` : ''}.`,
         `Enter ${what}.`,
       );
-    } else if (UNSAFE_TEXT.test(text)) {
+    } else if (FORMULA_START.test(text) || hasForbiddenCharacter(text)) {
       add(
         'cost-statement/text',
         `/${name}`,
-        `${what[0]!.toUpperCase()}${what.slice(1)} starts with a character a spreadsheet would run as a formula, or holds a control character.`,
-        'Remove the leading = + - or @ and any control characters.',
+        `${what[0]!.toUpperCase()}${what.slice(1)} starts with a character a spreadsheet would run as a formula, or holds a control or invisible character.`,
+        'Remove the leading = + - or @ and any control or invisible characters.',
       );
     }
   }

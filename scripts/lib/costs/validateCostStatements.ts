@@ -9,6 +9,8 @@ import { compareIssues, error, type Issue } from '../issue.ts';
 import { jsonPosition } from '../jsonPosition.ts';
 import type { LoadedRegister } from '../loadRegister.ts';
 import { createAjv } from '../schemas.ts';
+import { appendAll } from '../appendAll.ts';
+import { schemaIssues } from '../validate/schemaIssues.ts';
 import { readCostStatement } from './costStatement.ts';
 
 let compiled: ValidateFunction | undefined;
@@ -39,27 +41,20 @@ export function validateCostStatements(
     });
     const check = schemaCheck();
     if (!check(source.value)) {
-      for (const e of check.errors ?? []) {
-        const missing = e.params['missingProperty'] as string | undefined;
-        const extra = e.params['additionalProperty'] as string | undefined;
-        const field = missing
-          ? `${e.instancePath}/${missing}`
-          : extra
-            ? `${e.instancePath}/${extra}`
-            : e.instancePath;
-        issues.push(
-          error(
-            'cost-statement/schema',
-            at(field),
-            missing
-              ? `The statement has no "${missing}" at ${e.instancePath || 'the top'}.`
-              : extra
-                ? `The statement has a field "${extra}" that a cost statement does not have.`
-                : `${field || 'The statement'} ${e.message ?? 'is not valid'}.`,
-            'See schema/cost-statement.schema.json; the calculator at /contracts/pricing/ and `kitemark price` write statements in this form.',
-          ),
-        );
-      }
+      const described = schemaIssues(check.errors ?? [], {
+        schema: costStatementSchema,
+        schemaFile: 'schema/cost-statement.schema.json',
+        code: 'cost-statement/schema',
+        value: source.value,
+        at,
+        where: (pointer) => (pointer ? `${source.file} ${pointer}` : source.file),
+        noun: 'a cost statement',
+        notAnObject: {
+          message: `${source.file} must be one JSON object: a cost statement with its details and cost lines.`,
+          fix: 'The calculator at /contracts/pricing/ and `kitemark price` write statements in this form.',
+        },
+      });
+      appendAll(issues, described);
       continue;
     }
     const read = readCostStatement(source.value, categories);

@@ -24,7 +24,14 @@ import { cellText } from './downloadTable.ts';
 import { createHash } from 'node:crypto';
 import { joinProvidersWithStatus } from './joinProvidersWithStatus.ts';
 import { MAX_CELL_CHARACTERS, writeWorkbook, type WorkbookProblem } from './writeWorkbook.ts';
-import { describeLicence, formatCitation } from './citation.ts';
+import { describeLicence, formatCitation, formatCitationCff } from './citation.ts';
+import { writeSqlite } from './writeSqlite.ts';
+import { datasetteMetadata } from './datasetteMetadata.ts';
+import { publishSchemaFiles, publishedSchemaUrl } from '../schemaUrls.ts';
+import { checkDataPackage } from '../dataPackageRules.ts';
+import type { Geography } from '../geography/geography.ts';
+import { createHsdsMapper } from '../hsds/mapToHsds.ts';
+import { writeHsdsPackage } from '../hsds/hsdsTabular.ts';
 
 export interface DownloadOptions {
   loaded: LoadedRegister;
@@ -36,17 +43,43 @@ export interface DownloadOptions {
   url?: string;
   /** The JSON Schema files that describe this register, by file name (`providers.schema.json`). */
   schemaFiles: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Where the schemas are published (absolute URL of their folder, ending `/`): their `$id`s
+   * and every `$ref` to them say so, so that a validator can fetch them. Left as written in
+   * `schema/` when absent.
+   */
+  schemaUrl?: string;
+  /**
+   * England's postcode geography: with it the set includes the register in HSDS 3.0's tabular
+   * form (`hsds/`), its locations placed at postcode centroids.
+   */
+  geography?: Geography;
 }
+
+/** The folder of the HSDS 3.0 tabular package inside the download set. */
+export const HSDS_FOLDER = 'hsds';
 
 /** Something that stops a download being published as it should be. */
 export type DownloadProblem =
   | WorkbookProblem
-  | { code: 'csv/formula-like-cell'; table: string; row: number; field: string; message: string };
+  | { code: 'csv/formula-like-cell'; table: string; row: number; field: string; message: string }
+  | { code: 'datapackage/invalid'; at: string; message: string };
 
 /** Where the files go, as they are made: a folder, or memory (tests, small registers). */
 export interface DownloadSink {
   /** Writes one file from its chunks, in order. */
   write(path: string, chunks: Iterable<Uint8Array>): Promise<void>;
+}
+
+/** A sink that keeps every file in memory, for tests. */
+export function memorySink(): DownloadSink & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    write: async (path, chunks) => {
+      files.set(path, new Uint8Array(Buffer.concat([...chunks])));
+    },
+  };
 }
 
 export interface WrittenFile {
@@ -68,6 +101,8 @@ export interface DownloadSet extends Omit<DownloadSummary, 'files'> {
 }
 
 export const WORKBOOK_FILE = (name: string) => `${name}.xlsx`;
+export const SQLITE_FILE = (name: string) => `${name}.sqlite`;
+export const DATASETTE_METADATA_FILE = 'datasette-metadata.json';
 
 const encoder = new TextEncoder();
 const utf8 = (text: string) => encoder.encode(text);
@@ -141,6 +176,7 @@ export async function writeDownloads(
   }
   const tables = collectDownloadTables(loaded, options.asAt);
   for (const problem of checkDownloadTables(tables)) problems.push(problem);
+  const schemaRef = (id: string) => publishedSchemaUrl(id, options.schemaUrl);
   const written = new Map<string, WrittenFile>();
   const packageFiles: PackageFile[] = [];
   const write = async (path: string, chunks: Iterable<Uint8Array>): Promise<WrittenFile> => {
@@ -180,7 +216,7 @@ export async function writeDownloads(
       description: `The ${kind} ${table.name} as a JSON array of records: lists are arrays and empty values are left out.`,
       ...(await write(`${table.path}.json`, jsonChunks(table))),
       ...(table.jsonSchema
-        ? { jsonSchema: { type: 'array', items: { $ref: table.jsonSchema } } }
+        ? { jsonSchema: { type: 'array', items: { $ref: schemaRef(table.jsonSchema) } } }
         : {}),
     });
   }
@@ -195,7 +231,7 @@ export async function writeDownloads(
       title: `Contract template ${id} version ${version}`,
       description: 'The contract template exactly as held in the register.',
       ...(await write(template.file, [utf8(template.text)])),
-      jsonSchema: { $ref: contractTemplateSchema.$id },
+      jsonSchema: { $ref: schemaRef(contractTemplateSchema.$id) },
     });
   }
 
@@ -219,7 +255,40 @@ export async function writeDownloads(
     ...(await write(workbookName, [workbook.bytes])),
   });
 
-  for (const [name, bytes] of [...options.schemaFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const sqliteName = SQLITE_FILE(meta.name);
+  packageFiles.push({
+    name: 'database',
+    path: sqliteName,
+    format: 'sqlite',
+    title: 'All tables in one SQLite database',
+    description:
+      'Every table in one SQLite database, with declared types, primary and foreign keys, indexes and full-text search of providers (FTS5): ready for SQL, Datasette and Datasette Lite.',
+    ...(await write(sqliteName, [await writeSqlite(tables)])),
+  });
+  packageFiles.push({
+    name: 'datasette-metadata',
+    path: DATASETTE_METADATA_FILE,
+    format: 'json',
+    title: 'Datasette metadata for the SQLite database',
+    description: `Titles, descriptions, licence and source of the database's tables and columns, for \`datasette ${sqliteName} -m ${DATASETTE_METADATA_FILE}\`.`,
+    ...(await write(DATASETTE_METADATA_FILE, [
+      utf8(
+        `${JSON.stringify(
+          datasetteMetadata({
+            meta,
+            tables,
+            database: sqliteName.replace(/\.sqlite$/, ''),
+            ...(options.url ? { url: options.url } : {}),
+          }),
+          null,
+          2,
+        )}\n`,
+      ),
+    ])),
+  });
+
+  const schemaFiles = publishSchemaFiles(options.schemaFiles, options.schemaUrl);
+  for (const [name, bytes] of [...schemaFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { $id?: string; title?: string };
     packageFiles.push({
       name: `schema-${name.replace(/\.schema\.json$|\.json$/, '')}`,
@@ -239,8 +308,59 @@ export async function writeDownloads(
     description:
       'What the register is, who publishes it, its licence and version (data/register.json).',
     ...(await write('register.json', [utf8(loaded.meta.text)])),
-    jsonSchema: { $ref: String(SCHEMAS.register['$id']) },
+    jsonSchema: { $ref: schemaRef(String(SCHEMAS.register['$id'])) },
   });
+
+  packageFiles.push({
+    name: 'citation',
+    path: 'CITATION.cff',
+    format: 'cff',
+    title: 'How to cite this version (Citation File Format)',
+    description:
+      'The title, version, release date, publisher, licence and address of this version, in Citation File Format 1.2.0, which reference managers and GitHub read.',
+    ...(await write('CITATION.cff', [
+      utf8(
+        formatCitationCff(meta, {
+          version: { version: meta.version, released: options.created },
+          ...(options.url ? { url: options.url } : {}),
+          ...(meta.publisher.url?.startsWith('https://github.com/')
+            ? { repository: meta.publisher.url }
+            : {}),
+        }),
+      ),
+    ])),
+  });
+
+  if (options.geography) {
+    // Without site addresses, so the same register gives the same bytes wherever it is published.
+    const register = buildRegister(loaded, options.asAt);
+    const hsds = await writeHsdsPackage(
+      {
+        register,
+        mapper: createHsdsMapper({ register, geography: options.geography }),
+        created: options.created,
+      },
+      async (path, chunks) => {
+        await write(`${HSDS_FOLDER}/${path}`, chunks);
+      },
+    );
+    for (const file of hsds) {
+      const { table } = file;
+      packageFiles.push({
+        name: table ? `hsds-${table.resource.name.replace(/_/g, '-')}` : 'hsds-datapackage',
+        path: `${HSDS_FOLDER}/${file.path}`,
+        format: table ? 'csv' : 'json',
+        title: table
+          ? `HSDS 3.0: ${table.resource.name} (${table.rows} rows)`
+          : 'HSDS 3.0 tabular data package',
+        description: table
+          ? `${table.resource.description} Part of the HSDS 3.0 tabular package described by ${HSDS_FOLDER}/datapackage.json.`
+          : "The register in the tabular form of Open Referral's Human Services Data Specification 3.0: a Tabular Data Package with the specification's resources, fields and types.",
+        bytes: file.bytes,
+        sha256: file.sha256,
+      });
+    }
+  }
 
   const dataPackage = buildDataPackage({
     meta,
@@ -248,6 +368,8 @@ export async function writeDownloads(
     ...(options.url ? { id: options.url } : {}),
     files: packageFiles,
   });
+  for (const p of checkDataPackage(dataPackage))
+    problems.push({ code: 'datapackage/invalid', at: p.at, message: p.message });
   await write('datapackage.json', [utf8(`${JSON.stringify(dataPackage, null, 2)}\n`)]);
   await write('README.md', [utf8(formatReadme(meta, options, tables, workbookName))]);
   await write('SHA256SUMS', [utf8(formatChecksums(written))]);
@@ -366,13 +488,20 @@ function formatReadme(
     '',
     '- `datapackage.json`: a Frictionless Data Package describing every file, with its size, SHA-256 hash and, for CSV files, a Table Schema.',
     '- `SHA256SUMS`: the SHA-256 of every file; check a copy with `sha256sum -c SHA256SUMS`.',
+    '- `CITATION.cff`: how to cite this version, in Citation File Format.',
     `- \`${workbook}\`: every table as a sheet of one workbook.`,
+    `- \`${SQLITE_FILE(meta.name)}\`: every table in one SQLite database with keys, indexes and full-text search of providers; \`${DATASETTE_METADATA_FILE}\` describes it for Datasette (\`datasette ${SQLITE_FILE(meta.name)} -m ${DATASETTE_METADATA_FILE}\`).`,
     ...tables.map(
       (t) => `- \`${t.path}.csv\` and \`${t.path}.json\`: ${t.title} (${t.records.length} rows).`,
     ),
     '- `contract-templates/<id>/<version>.json`: the contract templates as held in the register.',
     '- `schema/`: the JSON Schemas the data follows.',
     '- `register.json`: the register metadata.',
+    ...(options.geography
+      ? [
+          `- \`${HSDS_FOLDER}/\`: the providers and services in Open Referral's HSDS 3.0 tabular form (CSV files and their \`datapackage.json\`).`,
+        ]
+      : []),
     '',
   ];
   return `${lines.join('\n')}`;

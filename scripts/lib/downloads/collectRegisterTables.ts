@@ -6,6 +6,7 @@
 import { isIsoDate } from '../dates.ts';
 import { describeRequirement } from '../describeRequirement.ts';
 import type { Codelist, LoadedRegister, Table } from '../loadRegister.ts';
+import { capitalise } from '../words.ts';
 import {
   CODELIST_TABLE,
   SCHEMAS,
@@ -178,7 +179,7 @@ const ACRONYMS = new Set(['nhs', 'gss', 'ods', 'cqc', 'id', 'url']);
 export function humanise(name: string): string {
   const words = name.split(/[_-]+/).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
   const first = words[0] ?? '';
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+  return [capitalise(first), ...words.slice(1)].join(' ');
 }
 
 /** Canonical order: by key, compared as text, as `kitemark fix` sorts the files. */

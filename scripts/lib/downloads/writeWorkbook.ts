@@ -6,6 +6,7 @@
  * same tables and date, so a snapshot's hash never changes.
  */
 import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import type { CellValue, DownloadField, DownloadTable } from './downloadTable.ts';
 import { fixZipDates } from './fixZipDates.ts';
@@ -31,6 +32,57 @@ export interface WorkbookProblem {
 export interface WorkbookResult {
   bytes: Uint8Array;
   problems: WorkbookProblem[];
+}
+
+/**
+ * exceljs's streaming writer leaves out what readers rely on: a sheet's `<dimension>` (which
+ * openpyxl's read-only mode, and so pandas and frictionless-py, take the row width from) and a
+ * `_xlnm._FilterDatabase` name per autofilter (without which LibreOffice drops the filter).
+ * It writes a sheet's opening as the sheet is added, so the dimension is passed in the
+ * sheet's properties and written after its `<sheetPr>`, where the format puts it; the defined
+ * names are given to the workbook's model when it is written. The tests read both back.
+ */
+interface SheetProperties {
+  dimension?: string;
+}
+const WorksheetWriter = createRequire(import.meta.url)(
+  'exceljs/lib/stream/xlsx/worksheet-writer.js',
+) as {
+  prototype: {
+    _writeSheetProperties(
+      this: { properties?: SheetProperties },
+      xml: { addText(text: string): void },
+      ...rest: unknown[]
+    ): void;
+  };
+};
+const writeSheetProperties = WorksheetWriter.prototype._writeSheetProperties;
+WorksheetWriter.prototype._writeSheetProperties = function (xml, ...rest) {
+  writeSheetProperties.call(this, xml, ...rest);
+  const dimension = this.properties?.dimension;
+  if (dimension && /^[A-Z]+[0-9]+(:[A-Z]+[0-9]+)?$/.test(dimension))
+    xml.addText(`<dimension ref="${dimension}"/>`);
+};
+
+/** A sheet's properties carrying its dimension to the writer above. */
+const sheetProperties = (dimension: string) =>
+  ({ dimension }) as SheetProperties as Partial<ExcelJS.WorksheetProperties>;
+
+/** `A1:V401`: the cells from A1 to the last column and row, as a sheet's dimension. */
+function rangeRef(rows: number, columns: number): string {
+  return `A1:${columnLetters(Math.max(1, columns))}${Math.max(1, rows)}`;
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** `'providers'!$A$1:$V$401`, the form a defined name refers to a range in. */
+function absoluteRange(sheet: string, rows: number, columns: number): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1:$${columnLetters(columns)}$${rows}`;
 }
 
 /** The most characters a spreadsheet cell holds. */
@@ -73,7 +125,10 @@ export async function writeWorkbook(
   });
   const names = sheetNames(['README', 'Fields', ...parts.map((p) => p.name)]);
 
-  const about = workbook.addWorksheet(names[0]!);
+  const aboutRows = 1 + readme.lines.length + 2 + parts.length;
+  const about = workbook.addWorksheet(names[0]!, {
+    properties: sheetProperties(rangeRef(aboutRows, 2)),
+  });
   about.columns = [{ width: 28 }, { width: 110 }];
   const add = (sheet: ExcelJS.Worksheet, values: ExcelJS.CellValue[], bold = false) => {
     const row = sheet.addRow(values);
@@ -101,7 +156,11 @@ export async function writeWorkbook(
   });
   about.commit();
 
-  const fieldsSheet = workbook.addWorksheet(names[1]!, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const fieldRows = 1 + parts.reduce((n, p) => n + (p.from > 0 ? 0 : p.table.fields.length), 0);
+  const fieldsSheet = workbook.addWorksheet(names[1]!, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    properties: sheetProperties(rangeRef(fieldRows, 6)),
+  });
   fieldsSheet.columns = [20, 24, 30, 10, 12, 100].map((width) => ({ width }));
   add(fieldsSheet, ['sheet', 'field', 'title', 'type', 'required', 'description'], true);
   parts.forEach(({ table: t, from }, i) => {
@@ -122,25 +181,39 @@ export async function writeWorkbook(
   });
   fieldsSheet.commit();
 
+  const filters: { name: string; localSheetId: number; ranges: string[] }[] = [];
   for (const [i, { table, from }] of parts.entries()) {
     const name = names[i + 2]!;
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const end = Math.min(table.records.length, from + maxSheetRows);
+    const rows = 1 + end - from;
+    const columns = table.fields.length;
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      properties: sheetProperties(rangeRef(rows, columns)),
+    });
+    // Every column has a style, so an empty cell is still written (`<c r="V3" s="…"/>`) and no
+    // row ends short of its header; top alignment also keeps long descriptions readable.
     sheet.columns = table.fields.map((f) => ({
       width: columnWidth(f, table),
-      ...(f.type === 'date' && !f.list ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+      style: {
+        alignment: { vertical: 'top' },
+        ...(f.type === 'date' && !f.list ? { numFmt: 'yyyy-mm-dd' } : {}),
+      },
     }));
-    if (table.fields.length > 0) {
-      sheet.autoFilter = {
-        from: { row: 1, column: 1 },
-        to: { row: 1, column: table.fields.length },
-      };
+    if (columns > 0) {
+      // The filter covers the data, not only the header, as Excel and LibreOffice write it.
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows, column: columns } };
+      filters.push({
+        name: '_xlnm._FilterDatabase',
+        localSheetId: i + 2,
+        ranges: [absoluteRange(name, rows, columns)],
+      });
     }
     add(
       sheet,
       table.fields.map((f) => f.name),
       true,
     );
-    const end = Math.min(table.records.length, from + maxSheetRows);
     for (let r = 0; r < end - from; r++) {
       const record = table.records[from + r]!;
       add(
@@ -162,6 +235,10 @@ export async function writeWorkbook(
     }
     sheet.commit();
   }
+  // exceljs keeps one range per name; each sheet's filter needs its own sheet-local name.
+  Object.defineProperty((workbook as unknown as { _definedNames: object })._definedNames, 'model', {
+    get: () => filters,
+  });
   await workbook.commit();
   const bytes = new Uint8Array(Buffer.concat(chunks));
   return { bytes: fixZipDates(bytes, readme.created), problems };

@@ -5,6 +5,7 @@
  */
 import type { Change, FieldChange } from '../diffRegisters.ts';
 import type { HistoryStep, RegisterHistory } from './historyTypes.ts';
+import { appendAll } from '../appendAll.ts';
 
 export type TimelineKind =
   | 'added'
@@ -62,7 +63,7 @@ export function recordHistory(history: RegisterHistory): RecordTimelines {
     for (const [providerId, events] of byProvider) {
       let list = timelines.get(providerId);
       if (!list) timelines.set(providerId, (list = []));
-      list.push(...groupDocuments(providerId, events));
+      appendAll(list, groupDocuments(providerId, events));
     }
   }
   return timelines;

@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
-import { writeOutput, type PublishContext } from '../kit/publisher.ts';
-import { contractPaths, PRICING_FILES } from '../../lib/contracts/catalogueContracts.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
+import type { PublishContext } from '../kit/publisher.ts';
+import { contractPaths, PRICING_FILES } from '../kit/urls.ts';
 import { allVersions, contractSiteData } from './contractSiteData.ts';
 import { bundleBrowserScripts } from './bundleBrowserScripts.ts';
 import { topicFilterCss } from './topicFilterCss.ts';
@@ -24,27 +25,20 @@ export async function publishContracts({
   loaded,
   outDir,
 }: PublishContext): Promise<void> {
+  const out = new OutputFolder(outDir);
   const data = contractSiteData(loaded, register);
   for (const { version } of allVersions(data)) {
     const d = await data.downloads(version);
     const path = (extension: string) =>
       contractPaths.download(version.id, version.version, extension);
-    await writeOutput(outDir, path('docx'), d.docx);
-    await writeOutput(outDir, path('md'), d.markdown);
-    await writeOutput(outDir, path('html'), d.html);
-    await writeOutput(outDir, path('json'), d.json);
-    await writeOutput(
-      outDir,
-      contractPaths.docxSkeleton(version.id, version.version),
-      d.docxSkeleton,
-    );
+    await out.write(path('docx'), d.docx);
+    await out.write(path('md'), d.markdown);
+    await out.write(path('html'), d.html);
+    await out.write(path('json'), d.json);
+    await out.write(contractPaths.docxSkeleton(version.id, version.version), d.docxSkeleton);
   }
-  await writeOutput(outDir, contractPaths.codeTitles, `${JSON.stringify(data.titles)}\n`);
-  await writeOutput(
-    outDir,
-    contractPaths.parties,
-    `${JSON.stringify(listContractParties(register))}\n`,
-  );
+  await out.write(contractPaths.codeTitles, `${JSON.stringify(data.titles)}\n`);
+  await out.write(contractPaths.parties, `${JSON.stringify(listContractParties(register))}\n`);
 
   // The calculator's blank templates and its worked example as a statement.
   const categories = data.titles.costCategories;
@@ -55,28 +49,15 @@ export async function publishContracts({
     ]),
   );
   const pricing = (name: string) => contractPaths.pricingFile(name);
-  await writeOutput(
-    outDir,
-    pricing(PRICING_FILES.csv),
-    formatCostStatementCsv(undefined, categories),
-  );
+  await out.write(pricing(PRICING_FILES.csv), formatCostStatementCsv(undefined, categories));
   const xlsx = await writeCostStatementXlsx(undefined, categories, descriptions);
   // Fixed file dates in the zip, so the same codelist always makes the same bytes.
-  await writeOutput(
-    outDir,
-    pricing(PRICING_FILES.xlsx),
-    fixZipDates(xlsx, new Date(Date.UTC(2026, 0, 1))),
-  );
+  await out.write(pricing(PRICING_FILES.xlsx), fixZipDates(xlsx, new Date(Date.UTC(2026, 0, 1))));
   const example = calculateFullCost(WORKED_EXAMPLE, categories);
   if (example.ok) {
     const statement = makeCostStatement(WORKED_EXAMPLE_DETAILS, example.result);
-    await writeOutput(
-      outDir,
-      pricing(PRICING_FILES.exampleJson),
-      `${JSON.stringify(statement, null, 2)}\n`,
-    );
-    await writeOutput(
-      outDir,
+    await out.write(pricing(PRICING_FILES.exampleJson), `${JSON.stringify(statement, null, 2)}\n`);
+    await out.write(
       pricing(PRICING_FILES.exampleCsv),
       formatCostStatementCsv(statement, categories),
     );
@@ -84,8 +65,8 @@ export async function publishContracts({
 
   const css = await readFile(join(ROOT, 'site/contracts/contracts.css'), 'utf8');
   const filters = topicFilterCss(Object.keys(data.titles.topics));
-  await writeOutput(outDir, contractPaths.assets('contracts.css'), `${css}\n${filters}\n`);
+  await out.write(contractPaths.assets('contracts.css'), `${css}\n${filters}\n`);
   for (const script of await bundleBrowserScripts()) {
-    await writeOutput(outDir, contractPaths.assets(script.name), script.code);
+    await out.write(contractPaths.assets(script.name), script.code);
   }
 }

@@ -7,7 +7,14 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
-/** `plural(1, 'provider')` is "1 provider"; `plural(2, 'provider')` is "2 providers". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+/** `1234567` reads "1.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
+  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** `2026-01-02T10:00:00+01:00` → `2026-01-02`, the day in the UK. */
+export function ukDay(date: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(date));
 }

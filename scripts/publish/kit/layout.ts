@@ -3,6 +3,7 @@
  * footer. It is a plain function so the 50,000 record pages can call it directly (fast),
  * and the Eleventy layout `base` calls the same function for every other page.
  */
+import { serializeJsonLd } from '../../lib/jsonLd.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { NAV } from './nav.ts';
 import type { SiteInfo } from './siteInfo.ts';
@@ -35,6 +36,8 @@ export interface PageOptions {
   noindex?: boolean | undefined;
   /** Extra class on <body>, for page-specific print and screen styles. */
   bodyClass?: string | undefined;
+  /** Structured data about the page (schema.org JSON-LD), for search engines. */
+  jsonLd?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -75,7 +78,7 @@ export function renderPage(site: SiteInfo, page: PageOptions): string {
 ${page.description ? html`<meta name="description" content="${page.description}" /> ` : ''}${page.noindex ? raw('<meta name="robots" content="noindex">\n') : ''}<link rel="canonical" href="${absoluteUrl(site, page.path)}">
 ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${url(a.path)}" title="${a.title}" /> `)}<link rel="stylesheet" href="${url(paths.assets('site.css'))}">
 <link rel="icon" href="${url(paths.assets('favicon.svg'))}" type="image/svg+xml">
-${(page.scripts ?? []).map((s) => html`<script type="module" src="${url(paths.assets(s))}"></script> `)}</head>
+${(page.scripts ?? []).map((s) => html`<script type="module" src="${url(paths.assets(s))}"></script> `)}${page.jsonLd ? raw(`<script type="application/ld+json">${serializeJsonLd(page.jsonLd)}</script>\n`) : ''}</head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">

@@ -1,10 +1,9 @@
 /**
  * The publisher contract. Publishers write files into the site that are not Eleventy pages:
- * downloads, feeds, data packages. Each gets a PublishContext and writes with `writeOutput`,
- * which refuses paths outside the site; the build (scripts/build/) lists and runs them.
+ * downloads, feeds, data packages. Each gets a PublishContext and writes through an
+ * OutputFolder (scripts/io/), which refuses paths outside the site; the build (scripts/build/)
+ * lists and runs them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
 import type { LoadedRegister } from '../../lib/loadRegister.ts';
 import type { Register } from '../../lib/buildRegister.ts';
 import type { SiteInfo } from './siteInfo.ts';
@@ -25,19 +24,4 @@ export interface Publisher {
   /** Shown in build timings and errors. */
   name: string;
   publish(context: PublishContext): Promise<void>;
-}
-
-/** Writes one file under `outDir`, making folders as needed; `relativePath` uses `/`. */
-export async function writeOutput(
-  outDir: string,
-  relativePath: string,
-  contents: string | Uint8Array,
-): Promise<void> {
-  const root = resolve(outDir);
-  const target = resolve(root, relativePath);
-  if (!target.startsWith(root + sep)) {
-    throw new Error(`refusing to write ${relativePath}: it is outside the site folder`);
-  }
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, contents);
 }

@@ -5,6 +5,7 @@
  * read as a valid register becomes a raw snapshot of its files instead (see buildRawSnapshot).
  */
 import { readGitRevision } from '../../io/git/readGitRevision.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import {
   checkDownloadTables,
   collectDownloadTables,
@@ -23,6 +24,8 @@ export interface SnapshotSource {
   /** The repository, for committed releases. */
   repository?: string;
   dataPath?: string;
+  /** Where the schemas are published (see DownloadOptions.schemaUrl). */
+  schemaUrl?: string;
   /** The working tree's register and schemas, for a provisional release. */
   working: { loaded: LoadedRegister; schemaFiles: ReadonlyMap<string, Uint8Array> };
 }
@@ -78,7 +81,15 @@ export async function buildSnapshot(
   }
   if (!reason) {
     const summary = await writeDownloads(
-      { loaded, asAt, created: release.date, url, schemaFiles },
+      {
+        loaded,
+        asAt,
+        created: release.date,
+        url,
+        schemaFiles,
+        geography: await readGeography(),
+        ...(source.schemaUrl ? { schemaUrl: source.schemaUrl } : {}),
+      },
       sink,
     );
     if (summary.problems.length > 0) {

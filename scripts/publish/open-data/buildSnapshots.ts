@@ -30,7 +30,13 @@ export async function buildSnapshots(
   const queue = committed.map((request, id) => ({ request, id }));
   await Promise.all(
     Array.from({ length: threads }, () =>
-      runWorker(queue, source.repository!, source.dataPath ?? 'data', archive.dir),
+      runWorker(
+        queue,
+        source.repository!,
+        source.dataPath ?? 'data',
+        archive.dir,
+        source.schemaUrl,
+      ),
     ),
   );
 }
@@ -40,6 +46,7 @@ function runWorker(
   repository: string,
   dataPath: string,
   archiveDir: string,
+  schemaUrl: string | undefined,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     // The worker registers tsx itself; the parent's --import flags are not for it.
@@ -64,6 +71,7 @@ function runWorker(
         repository,
         dataPath,
         archive: archiveDir,
+        ...(schemaUrl ? { schemaUrl } : {}),
       };
       worker.postMessage(job);
     };

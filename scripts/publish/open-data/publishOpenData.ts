@@ -1,11 +1,11 @@
 /**
- * The open-data publishers (issue 4), run by the site build after Eleventy (see
- * docs/architecture-site.md): the downloads, templates, schemas and data dictionary; every
+ * The open-data publishers, run by the site build after Eleventy (see docs/architecture.md): the downloads, templates, schemas and data dictionary; every
  * version's snapshot; the change log and its feed; and each provider's history page.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
+import { readGeography } from '../../io/referenceFiles.ts';
 import { buildCsvTemplates, buildWorkbookTemplate } from '../../lib/applicationTemplates.ts';
 import {
   describeDataDictionary,
@@ -13,23 +13,30 @@ import {
   formatDictionaryJson,
 } from '../../lib/dataDictionary.ts';
 import {
+  DATASETTE_METADATA_FILE,
+  SQLITE_FILE,
   WORKBOOK_FILE,
   checkDownloadTables,
   collectDownloadTables,
   writeDownloads,
 } from '../../lib/downloads/buildDownloads.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { OutputFolder, dirSink } from '../../io/outputFolder.ts';
 import { formatAtomFeed } from '../../lib/history/formatAtomFeed.ts';
 import { formatChangesCsv, formatChangesJson } from '../../lib/history/buildChangeLog.ts';
 import { isSafeVersion, latestRelease, utcSeconds, type Release } from '../../lib/releases.ts';
 import type { Publisher, PublishContext } from '../kit/publisher.ts';
-import { absoluteUrl, outputFile } from '../kit/urls.ts';
+import { absoluteUrl, dataPaths, outputFile } from '../kit/urls.ts';
 import { buildSnapshots } from './buildSnapshots.ts';
 import { openDataState } from './openDataState.ts';
 import { SnapshotArchive, type SnapshotMeta } from './snapshotArchive.ts';
-import { writeFiles } from '../../io/writeFiles.ts';
+import { publishSchemaFiles } from '../../lib/schemaUrls.ts';
+import {
+  buildDcatCatalogue,
+  buildSchemaOrgDataset,
+  catalogueFiles,
+  type CatalogueOptions,
+} from '../../lib/downloads/catalogue.ts';
 import { renderChangeLogPages } from './pages/changeLogPages.ts';
-import { dataPaths } from '../kit/dataPaths.ts';
 import { renderDictionaryPage } from './pages/dictionaryPage.ts';
 import { renderDownloadsPage } from './pages/downloadsPage.ts';
 import { renderRecordHistoryPage } from './pages/recordHistoryPage.ts';
@@ -57,19 +64,22 @@ async function writeAll(
   outDir: string,
   files: Iterable<[string, string | Uint8Array]>,
 ): Promise<void> {
-  await writeFiles(outDir, files);
+  await new OutputFolder(outDir).writeAll(files);
 }
 
 export async function publishDownloads(context: PublishContext): Promise<void> {
   const { loaded, register, site, outDir } = context;
   const state = await openDataState(context);
-  const schemaFiles = await readSchemaFiles();
+  const schemaUrl = absoluteUrl(site, dataPaths.schema(''));
+  const schemaFiles = publishSchemaFiles(await readSchemaFiles(), schemaUrl);
   const options = {
     loaded,
     asAt: site.today,
     created: utcSeconds(state.now),
     url: absoluteUrl(site, dataPaths.downloads),
     schemaFiles,
+    schemaUrl,
+    geography: await readGeography(),
   };
   // Checked before anything is written; then each file is written as it is made.
   const problems = checkDownloadTables(collectDownloadTables(loaded, site.today));
@@ -95,7 +105,25 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
   );
   const dictionary = describeDataDictionary(set.tables, loaded.codelists);
   const latest = latestRelease(state.releases);
+  const released = state.releases.filter((r) => !r.provisional && isSafeVersion(r.version));
+  const catalogue: CatalogueOptions = {
+    meta: register.meta,
+    version: register.meta.version,
+    url: options.url,
+    catalogueUrl: absoluteUrl(site, dataPaths.catalogue),
+    modified: options.created,
+    ...(released.length > 0
+      ? { issued: released.map((r) => r.date).reduce((a, b) => (a < b ? a : b)) }
+      : {}),
+    files: catalogueFiles(set.dataPackage, set.files),
+    versions: [...released].reverse().map((r) => ({
+      version: r.version,
+      released: r.date,
+      url: absoluteUrl(site, dataPaths.version(r.version)),
+    })),
+  };
   await writeAll(outDir, [
+    [dataPaths.catalogue, `${JSON.stringify(buildDcatCatalogue(catalogue), null, 2)}\n`],
     ...[...templates].map(([f, b]): [string, string | Uint8Array] => [dataPaths.template(f), b]),
     ...[...schemaFiles].map(([f, b]): [string, Uint8Array] => [dataPaths.schema(f), b]),
     [dataPaths.dictionaryCsv, formatDictionaryCsv(dictionary)],
@@ -116,6 +144,8 @@ export async function publishDownloads(context: PublishContext): Promise<void> {
           ]),
         ),
         schemas: [...schemaFiles.keys()],
+        database: { file: SQLITE_FILE(register.meta.name), metadata: DATASETTE_METADATA_FILE },
+        jsonLd: buildSchemaOrgDataset(catalogue),
       }),
     ],
   ]);
@@ -147,6 +177,7 @@ export async function publishVersions(context: PublishContext): Promise<void> {
       ...(state.history.repository ? { repository: state.history.repository } : {}),
       ...(state.history.dataPath ? { dataPath: state.history.dataPath } : {}),
       working: { loaded, schemaFiles },
+      schemaUrl: absoluteUrl(site, dataPaths.schema('')),
     },
     archive,
   );
@@ -259,7 +290,7 @@ export async function publishRecordHistory(context: PublishContext): Promise<voi
       ];
     }
   }
-  await writeFiles(outDir, pages());
+  await new OutputFolder(outDir).writeAll(pages());
 }
 
 /** Added to PUBLISHERS in scripts/build/publishers.ts. */

@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Release } from '../../lib/releases.ts';
 import type { DownloadSink } from '../../lib/downloads/buildDownloads.ts';
-import { dirSink } from '../../io/dirSink.ts';
+import { dirSink } from '../../io/outputFolder.ts';
 
 export interface SnapshotMeta {
   version: string;

@@ -15,6 +15,7 @@ export interface SnapshotJob {
   repository: string;
   dataPath: string;
   archive: string;
+  schemaUrl?: string;
 }
 
 // Only provisional releases read the working tree, and those are built on the main thread.
@@ -33,7 +34,12 @@ parentPort?.on('message', (job: SnapshotJob | null) => {
       buildSnapshot(
         job.release,
         job.url,
-        { repository: job.repository, dataPath: job.dataPath, working: NO_WORKING_TREE },
+        {
+          repository: job.repository,
+          dataPath: job.dataPath,
+          working: NO_WORKING_TREE,
+          ...(job.schemaUrl ? { schemaUrl: job.schemaUrl } : {}),
+        },
         sink,
       ),
     )

@@ -2,12 +2,13 @@
  * Every HTML file in the built site, relative to its root with `/`: for the sitemap. A
  * walk with many directory reads in flight: at 50,000 providers there are over 100,000
  * folders (a page is a folder), and reading them one after another takes several seconds.
- * Folders the site fills with other files only (`assets/`, `badges/`, `search/`) are skipped.
+ * Folders the site fills with other files only (`assets/`, `badges/`, `search/`, and `hsds/`,
+ * whose index.html files are JSON for HSDS clients) are skipped.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const NO_PAGES = new Set(['assets', 'badges', 'search']);
+const NO_PAGES = new Set(['assets', 'badges', 'search', 'hsds']);
 const IN_FLIGHT = 32;
 
 export async function listPages(root: string): Promise<string[]> {

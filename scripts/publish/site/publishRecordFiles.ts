@@ -6,7 +6,7 @@
  * layout as every Eleventy page.
  */
 import type { PublishContext } from '../kit/publisher.ts';
-import { FileWriter } from '../../io/fileWriter.ts';
+import { OutputFolder } from '../../io/outputFolder.ts';
 import { recordContext } from './pages/recordContext.ts';
 import { renderProviderPage } from './pages/providerPage.ts';
 import { renderCertificatePage } from './pages/certificatePage.ts';
@@ -14,29 +14,29 @@ import { certificateRecord, providerRecord } from './records/providerRecord.ts';
 import { renderBadge } from './badge.ts';
 import { absoluteUrl, outputFile, paths } from '../kit/urls.ts';
 
-// Async for the publisher contract; the writes themselves are synchronous (fileWriter.ts).
+// Async for the publisher contract; the writes themselves are synchronous (OutputFolder.writeSync).
 export async function publishRecordFiles({
   register,
   site,
   outDir,
 }: PublishContext): Promise<void> {
   const ctx = recordContext(register, site);
-  const files = new FileWriter(outDir);
+  const files = new OutputFolder(outDir);
   for (const p of register.providers) {
-    files.write(outputFile(paths.provider(p.provider_id)), renderProviderPage(p, ctx));
-    files.write(paths.providerJson(p.provider_id), json(providerRecord(p, site)));
-    files.write(
+    files.writeSync(outputFile(paths.provider(p.provider_id)), renderProviderPage(p, ctx));
+    files.writeSync(paths.providerJson(p.provider_id), json(providerRecord(p, site)));
+    files.writeSync(
       paths.badge(p.provider_id),
       renderBadge(p, { pageUrl: absoluteUrl(site, paths.provider(p.provider_id)) }),
     );
   }
   for (const a of register.accreditations) {
     const provider = register.providerById.get(a.provider_id);
-    files.write(
+    files.writeSync(
       outputFile(paths.certificate(a.accreditation_id)),
       renderCertificatePage(a, provider, ctx),
     );
-    files.write(
+    files.writeSync(
       paths.certificateJson(a.accreditation_id),
       json(certificateRecord(a, provider, site)),
     );

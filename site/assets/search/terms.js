@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Pure functions shared by the build (scripts/site/search/) and the browser (search.js), so
+ * Pure functions shared by the build (scripts/publish/site/search/) and the browser (search.js), so
  * both agree on how terms map to index shards and how stored weights read back.
- * No DOM, no lunr: plain functions, tested in tests/unit/site/searchTerms.test.ts.
+ * No DOM, no lunr: plain functions, tested in tests/unit/site/terms.test.ts.
  */
 
 /**

@@ -11,10 +11,9 @@
 import { html, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
 import { renderPage } from '../../../scripts/publish/kit/layout.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href } from '../../../scripts/publish/kit/urls.ts';
-import { plural } from '../../../scripts/publish/kit/format.ts';
+import { contractPaths, href } from '../../../scripts/publish/kit/urls.ts';
+import { capitalise, plural } from '../../../scripts/lib/words.ts';
 import {
-  contractPaths,
   type ContractEntry,
   type ContractVersion,
 } from '../../../scripts/lib/contracts/catalogueContracts.ts';
@@ -155,10 +154,6 @@ function clauseChange(
     </p>
     ${content}
   </div>`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function parameterSummary(p: Parameter): string {

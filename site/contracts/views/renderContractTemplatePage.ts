@@ -5,12 +5,10 @@
 import { html } from '../../../scripts/publish/kit/html.ts';
 import { renderPage } from '../../../scripts/publish/kit/layout.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href } from '../../../scripts/publish/kit/urls.ts';
-import { formatDate, plural } from '../../../scripts/publish/kit/format.ts';
-import {
-  contractPaths,
-  type ContractEntry,
-} from '../../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths, href } from '../../../scripts/publish/kit/urls.ts';
+import { formatDate } from '../../../scripts/publish/kit/format.ts';
+import { plural } from '../../../scripts/lib/words.ts';
+import { type ContractEntry } from '../../../scripts/lib/contracts/catalogueContracts.ts';
 import { publishedWords, statusTag, stylesheet, versionNotice } from './viewHelpers.ts';
 
 export function renderContractTemplatePage(

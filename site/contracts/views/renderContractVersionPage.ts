@@ -10,10 +10,9 @@
 import { html, raw, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
 import { renderPage } from '../../../scripts/publish/kit/layout.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href } from '../../../scripts/publish/kit/urls.ts';
+import { contractPaths, href } from '../../../scripts/publish/kit/urls.ts';
 import { formatDate } from '../../../scripts/publish/kit/format.ts';
 import {
-  contractPaths,
   type ContractEntry,
   type ContractVersion,
 } from '../../../scripts/lib/contracts/catalogueContracts.ts';

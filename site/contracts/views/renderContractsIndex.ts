@@ -5,12 +5,9 @@
 import { html } from '../../../scripts/publish/kit/html.ts';
 import { renderPage } from '../../../scripts/publish/kit/layout.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href, paths } from '../../../scripts/publish/kit/urls.ts';
-import { plural } from '../../../scripts/publish/kit/format.ts';
-import {
-  contractPaths,
-  type ContractEntry,
-} from '../../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths, href, paths } from '../../../scripts/publish/kit/urls.ts';
+import { plural } from '../../../scripts/lib/words.ts';
+import { type ContractEntry } from '../../../scripts/lib/contracts/catalogueContracts.ts';
 import type { CodeTitles } from '../../../scripts/lib/contracts/describeContract.ts';
 import { publishedWords, statusTag, stylesheet } from './viewHelpers.ts';
 

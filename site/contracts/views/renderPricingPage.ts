@@ -7,8 +7,7 @@
 import { html, raw, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
 import { renderPage } from '../../../scripts/publish/kit/layout.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href } from '../../../scripts/publish/kit/urls.ts';
-import { contractPaths, PRICING_FILES } from '../../../scripts/lib/contracts/catalogueContracts.ts';
+import { contractPaths, href, PRICING_FILES } from '../../../scripts/publish/kit/urls.ts';
 import {
   calculateFullCost,
   type CategoryTitles,

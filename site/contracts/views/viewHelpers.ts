@@ -5,10 +5,9 @@
  */
 import { html, type SafeHtml } from '../../../scripts/publish/kit/html.ts';
 import type { SiteInfo } from '../../../scripts/publish/kit/siteInfo.ts';
-import { href } from '../../../scripts/publish/kit/urls.ts';
+import { contractPaths, href } from '../../../scripts/publish/kit/urls.ts';
 import { formatDate } from '../../../scripts/publish/kit/format.ts';
 import {
-  contractPaths,
   type ContractEntry,
   type ContractVersion,
 } from '../../../scripts/lib/contracts/catalogueContracts.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, plural } from '../../../scripts/publish/kit/format.ts';
+import { formatCount, formatDate } from '../../../scripts/publish/kit/format.ts';
+import { plural } from '../../../scripts/lib/words.ts';
 
 describe('format', () => {
   it('writes dates the GOV.UK way', () => {

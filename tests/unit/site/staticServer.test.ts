@@ -56,6 +56,16 @@ describe('createStaticServer', () => {
     const res = await get('/km/providers/P000001?x=1');
     expect([res.status, res.headers['location']]).toEqual([301, '/km/providers/P000001/?x=1']);
   });
+  it('never redirects to another host, however the slashes are written', async () => {
+    for (const path of [
+      '/.//km/providers/P000001',
+      '//km/providers/P000001',
+      '/km//providers/P000001',
+    ]) {
+      const res = await get(path);
+      expect([res.status, res.headers['location']]).toEqual([301, '/km/providers/P000001/']);
+    }
+  });
   it('answers 404 with the 404 page, outside the base path too', async () => {
     for (const path of ['/km/nope/', '/providers/P000001/', '/km/certificates/KM-999999/']) {
       const res = await get(path);

@@ -6,10 +6,9 @@ import type { ChangeLog, ChangeLogEntry } from '../../../lib/history/buildChange
 import { renderSectionsHtml } from '../../../lib/history/renderChangeHtml.ts';
 import { html, raw, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
-import { formatDate } from '../../kit/format.ts';
+import { formatDate, ukDay } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { href } from '../../kit/urls.ts';
-import { dataPaths, ukDay } from '../../kit/dataPaths.ts';
+import { dataPaths, href } from '../../kit/urls.ts';
 
 export const ENTRIES_PER_PAGE = 50;
 

@@ -13,8 +13,7 @@ import type { IssueCodeInfo } from '../../../lib/issueCodes.ts';
 import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { href } from '../../kit/urls.ts';
-import { dataPaths } from '../../kit/dataPaths.ts';
+import { dataPaths, href } from '../../kit/urls.ts';
 
 /** Codelists with more codes than this are linked to, not listed in each field. */
 const INLINE_CODES = 25;

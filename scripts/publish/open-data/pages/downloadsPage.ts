@@ -8,11 +8,11 @@ import type { Release } from '../../../lib/releases.ts';
 import { formatCitation } from '../../../lib/downloads/citation.ts';
 import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
-import { formatCount, formatDate } from '../../kit/format.ts';
+import { formatBytes, formatCount, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { absoluteUrl, href } from '../../kit/urls.ts';
+import { absoluteUrl, dataPaths, href, paths } from '../../kit/urls.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
-import { dataPaths, formatBytes } from '../../kit/dataPaths.ts';
+import { formatPandasQuickStart, formatRQuickStart } from '../../../lib/downloads/quickStart.ts';
 
 export interface DownloadsPageInput {
   site: SiteInfo;
@@ -23,6 +23,10 @@ export interface DownloadsPageInput {
   /** File name → bytes of the templates for applicants. */
   templates: ReadonlyMap<string, number>;
   schemas: readonly string[];
+  /** The SQLite database and its Datasette metadata, by file name. */
+  database: { file: string; metadata: string };
+  /** schema.org Dataset markup for search engines. */
+  jsonLd: Record<string, unknown>;
 }
 
 export function renderDownloadsPage(input: DownloadsPageInput): string {
@@ -49,6 +53,11 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       <dd><time datetime="${site.today}">${formatDate(site.today)}</time></dd>
       <dt>Data package</dt>
       <dd>${link('datapackage.json', 'datapackage.json')}</dd>
+      <dt>Catalogue</dt>
+      <dd>
+        <a href="${url(dataPaths.catalogue)}">catalog.jsonld</a> (DCAT, for data portals and
+        harvesters)
+      </dd>
       <dt>Checksums</dt>
       <dd>
         ${link('SHA256SUMS', 'SHA256SUMS')} (check a copy with <code>sha256sum -c SHA256SUMS</code>)
@@ -114,6 +123,50 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
       its licence and how to cite it) and a Fields sheet describing every column. Dates are dates,
       numbers are numbers and identifiers are text (leading zeros kept). No cell is a formula.
     </p>
+    <h2 id="database">All tables in one SQLite database</h2>
+    <p>
+      ${link(input.database.file, input.database.file)}: a table per CSV with its column types,
+      primary and foreign keys, indexes, and full-text search of providers' names, other names and
+      descriptions. Query it with any SQLite tool, or explore it with
+      <a href="https://datasette.io/">Datasette</a>:
+      <code>datasette ${input.database.file} -m ${input.database.metadata}</code>
+      (${link(input.database.metadata, input.database.metadata)} gives every table's and column's
+      description), or in the browser with
+      <a
+        href="https://lite.datasette.io/?url=${encodeURIComponent(absoluteUrl(site, dataPaths.file(input.database.file)))}&amp;metadata=${encodeURIComponent(absoluteUrl(site, dataPaths.file(input.database.metadata)))}"
+        >Datasette Lite</a
+      >.
+    </p>
+    <h2 id="quick-start">Quick start: pandas and R</h2>
+    <p>
+      Read the tables with the right types: identifiers (charity, company, CQC numbers and the
+      register's own keys) stay text so leading zeros are kept, dates are dates, and only an empty
+      cell is missing. Both are written from the schemas.
+    </p>
+    <h3 id="quick-start-pandas">Python (pandas)</h3>
+    <pre
+      class="code"
+    ><code>${formatPandasQuickStart(set.tables, absoluteUrl(site, dataPaths.downloads))}</code></pre>
+    <h3 id="quick-start-r">R (readr)</h3>
+    <pre
+      class="code"
+    ><code>${formatRQuickStart(set.tables, absoluteUrl(site, dataPaths.downloads))}</code></pre>
+    ${
+      set.files.has('hsds/datapackage.json')
+        ? html`<h2 id="hsds">For service directories: HSDS 3.0</h2>
+            <p>
+              The providers and each service they offer in Open Referral's Human Services Data
+              Specification 3.0, the standard council and social-prescribing directories exchange:
+              ${link('hsds/datapackage.json', 'hsds/datapackage.json')} describes its CSV files
+              (${link('hsds/services.csv', 'services')},
+              ${link('hsds/organizations.csv', 'organizations')},
+              ${link('hsds/service_areas.csv', 'service areas')},
+              ${link('hsds/locations.csv', 'locations')} and the rest). A service carries the
+              kitemark only while its provider's award is current and covers it. The same data is
+              an HSDS API at <a href="${url(paths.hsds)}">${absoluteUrl(site, paths.hsds)}</a>.
+            </p>`
+        : ''
+    }
     <h2 id="codelists">Codelists</h2>
     <table class="table">
       <caption>
@@ -169,8 +222,10 @@ export function renderDownloadsPage(input: DownloadsPageInput): string {
     section: 'data',
     body,
     description: `The ${site.title} as open data: CSV, JSON and XLSX with a data package, versions and a change log.`,
+    jsonLd: input.jsonLd,
     alternates: [
       { type: 'application/json', path: dataPaths.file('datapackage.json'), title: 'Data package' },
+      { type: 'application/ld+json', path: dataPaths.catalogue, title: 'DCAT catalogue' },
       { type: 'application/atom+xml', path: dataPaths.feed, title: 'Register changes' },
     ],
   });

@@ -8,10 +8,9 @@ import { fieldLine, renderInlineText } from '../../../lib/formatDiff.ts';
 import type { TimelineEvent } from '../../../lib/history/recordHistory.ts';
 import { html, type SafeHtml } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
-import { formatDate } from '../../kit/format.ts';
+import { formatDate, ukDay } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { href, paths } from '../../kit/urls.ts';
-import { dataPaths, ukDay } from '../../kit/dataPaths.ts';
+import { dataPaths, href, paths } from '../../kit/urls.ts';
 
 export function renderRecordHistoryPage(
   site: SiteInfo,
@@ -64,7 +63,7 @@ export function renderRecordHistoryPage(
 
 /**
  * A short "Recent changes" section for the provider's own page: the newest `limit` events and a
- * link to the full history. For the site's provider page (see docs/architecture-history.md).
+ * link to the full history. For the site's provider page (see docs/architecture.md).
  */
 export function historySummary(
   site: SiteInfo,

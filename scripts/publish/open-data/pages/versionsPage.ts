@@ -8,10 +8,9 @@ import type { Release } from '../../../lib/releases.ts';
 import type { RegisterMetadata } from '../../../lib/types.generated.ts';
 import { html } from '../../kit/html.ts';
 import { renderPage } from '../../kit/layout.ts';
-import { formatDate } from '../../kit/format.ts';
+import { formatBytes, formatDate } from '../../kit/format.ts';
 import type { SiteInfo } from '../../kit/siteInfo.ts';
-import { absoluteUrl, href } from '../../kit/urls.ts';
-import { dataPaths, formatBytes } from '../../kit/dataPaths.ts';
+import { absoluteUrl, dataPaths, href } from '../../kit/urls.ts';
 
 export interface PublishedVersion {
   release: Release;

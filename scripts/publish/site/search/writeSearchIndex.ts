@@ -5,7 +5,7 @@
  */
 import { buildSearchIndex, type SearchManifest } from './buildSearchIndex.ts';
 import type { SearchInput } from './searchInput.ts';
-import { FileWriter } from '../../../io/fileWriter.ts';
+import { OutputFolder } from '../../../io/outputFolder.ts';
 
 export const SEARCH_FOLDER = 'search/';
 
@@ -20,12 +20,12 @@ export async function writeSearchIndex(
   outDir: string,
 ): Promise<SearchIndexStats> {
   const { files, manifest } = buildSearchIndex(input);
-  const writer = new FileWriter(outDir);
+  const writer = new OutputFolder(outDir);
   let bytes = 0;
   for (const file of files) {
     bytes += file.contents.length;
-    writer.write(`${SEARCH_FOLDER}${manifest.version}/${file.path}`, file.contents);
+    writer.writeSync(`${SEARCH_FOLDER}${manifest.version}/${file.path}`, file.contents);
   }
-  writer.write(`${SEARCH_FOLDER}manifest.json`, JSON.stringify(manifest));
+  writer.writeSync(`${SEARCH_FOLDER}manifest.json`, JSON.stringify(manifest));
   return { manifest, files: files.length + 1, bytes };
 }
