@@ -11,6 +11,7 @@ import { buildCommand } from './commands/build.ts';
 import { serveCommand } from './commands/serve.ts';
 import { downloadsCommand } from './commands/downloads.ts';
 import { hsdsCommand } from './commands/hsds.ts';
+import { priceCommand } from './commands/price.ts';
 
 export const COMMANDS: Command[] = [
   validateCommand,
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   downloadsCommand,
   hsdsCommand,
+  priceCommand,
 ];
 
 const USAGE = `kitemark: tools for the Kitemark Register

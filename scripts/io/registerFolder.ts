@@ -16,6 +16,7 @@ import { validateRegister } from '../lib/validateRegister.ts';
 import { contractTemplateCheck } from '../lib/validateContractTemplates.ts';
 import { validateCodelistColumns } from '../lib/validateCodelistColumns.ts';
 import { publishableCheck } from '../lib/downloads/checkPublishable.ts';
+import { validateCostStatements } from '../lib/costs/validateCostStatements.ts';
 
 /** Every CSV and JSON file under `dir`, keyed by its path relative to `dir`, read when asked. */
 export async function readDataDir(dir: string): Promise<Sources> {
@@ -50,11 +51,16 @@ export interface ReadRegisterResult {
 
 /**
  * Every check beyond the tables' own, the same for `validate`, the build and the review bot, so
- * "validates" means "publishes": contract templates, codelists' extra columns, and the build's
- * last check of the downloads.
+ * "validates" means "publishes": contract templates, codelists' extra columns, providers' cost
+ * statements, and the build's last check of the downloads.
  */
 export function registerChecks(today: string): ((loaded: LoadedRegister) => Issue[])[] {
-  return [contractTemplateCheck({ today }), validateCodelistColumns, publishableCheck({ today })];
+  return [
+    contractTemplateCheck({ today }),
+    validateCodelistColumns,
+    validateCostStatements,
+    publishableCheck({ today }),
+  ];
 }
 
 /** Reads and validates a register folder: the one way every command gets a register. */

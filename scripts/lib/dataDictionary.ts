@@ -6,7 +6,13 @@
  */
 import type { Codelist } from './loadRegister.ts';
 import type { DownloadField, DownloadTable } from './downloads/downloadTable.ts';
-import { fileRules, rulesForField, templateRules, type IssueCodeInfo } from './issueCodes.ts';
+import {
+  costStatementRules,
+  fileRules,
+  rulesForField,
+  templateRules,
+  type IssueCodeInfo,
+} from './issueCodes.ts';
 import { TABLES, type TableName } from './schemas.ts';
 import { formatCsv } from './formatCsv.ts';
 
@@ -67,6 +73,8 @@ export interface DataDictionary {
   fileRules: IssueCodeInfo[];
   /** Rules about contract template files, which the template tables are derived from. */
   templateRules: IssueCodeInfo[];
+  /** Rules about published cost statements (cost-statements/*.json). */
+  costStatementRules: IssueCodeInfo[];
 }
 
 const TYPE_WORDS: Record<DownloadField['type'], string> = {
@@ -96,6 +104,7 @@ export function describeDataDictionary(
       })),
     fileRules: fileRules(),
     templateRules: templateRules(),
+    costStatementRules: costStatementRules(),
   };
 }
 

@@ -7,6 +7,7 @@ import { catalogue, type IssueCodeInfo } from './issueCodeInfo.ts';
 import type { FieldSpec, TableSpec } from './schemas.ts';
 // Contract template rules are catalogued beside their validator.
 import { TEMPLATE_ISSUE_CODES } from './contracts/templateIssueCodes.ts';
+import { COST_ISSUE_CODES } from './costs/costIssueCodes.ts';
 
 export type { IssueCodeInfo } from './issueCodeInfo.ts';
 
@@ -513,10 +514,12 @@ const CODES = catalogue([
 
 /** Every code the validator may raise; a code not in the catalogue does not compile. */
 export type IssueCode =
-  (typeof CODES)[number]['code'] | (typeof TEMPLATE_ISSUE_CODES)[number]['code'];
+  | (typeof CODES)[number]['code']
+  | (typeof TEMPLATE_ISSUE_CODES)[number]['code']
+  | (typeof COST_ISSUE_CODES)[number]['code'];
 
 export const ISSUE_CODES: ReadonlyMap<string, IssueCodeInfo<IssueCode>> = new Map(
-  [...CODES, ...TEMPLATE_ISSUE_CODES].map((c) => [c.code, c]),
+  [...CODES, ...TEMPLATE_ISSUE_CODES, ...COST_ISSUE_CODES].map((c) => [c.code, c]),
 );
 
 /** The rules that can be raised on a field, in catalogue order. */
@@ -532,4 +535,9 @@ export function fileRules(): IssueCodeInfo[] {
 /** The checks on contract template files (JSON), which apply to no table column. */
 export function templateRules(): IssueCodeInfo[] {
   return [...TEMPLATE_ISSUE_CODES];
+}
+
+/** The checks on published cost statements (JSON), which apply to no table column. */
+export function costStatementRules(): IssueCodeInfo[] {
+  return [...COST_ISSUE_CODES];
 }

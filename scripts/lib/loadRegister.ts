@@ -43,6 +43,24 @@ export function loadRegister(sources: Sources): LoadedRegister {
     }
   }
 
+  // Cost statements are optional: the folder may be absent. Only JSON is published there.
+  const costStatements: JsonSource<unknown>[] = [];
+  for (const path of [...sources.keys()].sort()) {
+    if (!path.startsWith('cost-statements/')) continue;
+    if (/^cost-statements\/[A-Za-z0-9][A-Za-z0-9-]*\.json$/.test(path)) {
+      costStatements.push(readJson(sources, path, issues));
+    } else {
+      issues.push(
+        error(
+          'cost-statement/file-name',
+          { file: path, line: 1, column: 1, field: '' },
+          `${path} is not where a cost statement is published: statements are JSON files directly in cost-statements/, named with letters, digits and hyphens.`,
+          'Save it as cost-statements/<provider_id>-<service>.json (`kitemark price --in FILE --out FILE.json` turns a CSV or XLSX into JSON).',
+        ),
+      );
+    }
+  }
+
   const table = <T>(name: TableName): Table<T> =>
     readTable<T>(sources, TABLES[name].file, compiled.tables[name], codelists, issues);
   return {
@@ -53,6 +71,7 @@ export function loadRegister(sources: Sources): LoadedRegister {
     commissioners: table<Commissioner>('commissioners'),
     codelists,
     templates,
+    costStatements,
     issues,
   };
 }

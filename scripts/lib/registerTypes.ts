@@ -61,6 +61,8 @@ export interface LoadedRegister {
   codelists: Map<string, Codelist>;
   /** `contract-templates/<id>/<version>.json`, parsed but not yet validated. */
   templates: JsonSource<unknown>[];
+  /** `cost-statements/*.json`: providers' published cost statements, parsed but not yet checked. */
+  costStatements: JsonSource<unknown>[];
   /**
    * Problems found while reading: unreadable files, CSV and JSON syntax, and every check of a
    * single table against its schema (made while the raw cells are at hand, then let go).

@@ -364,6 +364,106 @@ export interface ChangeNote {
   summary: string;
 }
 
+export type Pence = number;
+
+/**
+ * How a provider built the price of one service by full cost recovery: the service's direct costs and its share of the organisation's shared costs, line by line in the common cost language (the cost-categories codelist), each line tagged with how it was shared out, a contingency percentage, the volume, and the totals worked out from them. Money is in whole pence. Published as data/cost-statements/<provider_id>-<service>.json; made and read by `kitemark price` and the calculator at /contracts/pricing/.
+ */
+export interface CostStatement {
+  /**
+   * The version of this format the statement follows.
+   */
+  statement_version: '1.0';
+  /**
+   * The organisation that prices the service.
+   */
+  provider_name: string;
+  /**
+   * The provider's register key, when it is on the register.
+   */
+  provider_id?: string;
+  /**
+   * The service priced.
+   */
+  service_name: string;
+  /**
+   * The date the statement was prepared (YYYY-MM-DD).
+   */
+  prepared_on: string;
+  /**
+   * What the volume counts.
+   */
+  unit: 'hour' | 'session' | 'place' | 'person';
+  /**
+   * How many units the service delivers in the year the statement prices; more than 0, at most two decimal places.
+   */
+  volume: number;
+  /**
+   * One line per cost category, contingency last.
+   *
+   * @minItems 1
+   */
+  lines: CostStatementLine[];
+  totals: CostStatementTotals;
+}
+export interface CostStatementLine {
+  /**
+   * A code from the cost-categories codelist.
+   */
+  category: string;
+  /**
+   * How the line's shared cost is shared out: direct (nothing shared), by direct staff cost, staff time, headcount, floor area, number of service users or a stated percentage; contingency for the contingency and reserves line (a percentage of the other lines).
+   */
+  basis:
+    | 'direct'
+    | 'direct-staff-cost'
+    | 'staff-time'
+    | 'headcount'
+    | 'floor-area'
+    | 'service-users'
+    | 'percentage'
+    | 'contingency';
+  /**
+   * What the service alone costs in this category.
+   */
+  service_direct_pence: number;
+  /**
+   * The organisation's shared cost in this category, shared out on the basis.
+   */
+  organisation_shared_pence: number;
+  /**
+   * The service's measure on the basis (square metres, staff, service users, per cent; pounds of direct staff cost; for contingency, its percentage).
+   */
+  service_measure?: number;
+  /**
+   * The rest of the organisation's measure on the same basis.
+   */
+  other_measure?: number;
+  /**
+   * The service's share of the shared cost (for contingency, the contingency).
+   */
+  service_share_pence: number;
+  /**
+   * Direct cost plus share: what the line adds to the full cost.
+   */
+  service_total_pence: number;
+}
+/**
+ * Worked out from the lines; a statement whose totals do not follow from its lines is refused.
+ */
+export interface CostStatementTotals {
+  direct_pence: Pence;
+  overheads_pence: Pence;
+  contingency_pence: Pence;
+  full_cost_pence: Pence;
+  unit_price_pence: Pence;
+  direct_unit_price_pence: Pence;
+  gap_pence: Pence;
+  gap_percent_of_full: number;
+  gap_percent_of_direct: number;
+  overhead_share_percent: number;
+}
+
 /**
  * One document in a provider's standard document set: supplied once, in one format, and accepted by every commissioner that accepts the kitemark.
  */

@@ -112,14 +112,25 @@ async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
 
 async function fillWithKeyboard(page: Page, answers = ANSWERS, choices = CHOICES): Promise<void> {
   for (const [name, value] of Object.entries(answers)) {
+    if (name === 'start_date') {
+      // GOV.UK's date input: a box each for day, month and year, reached with Tab.
+      const [y, m, d] = value.split('-');
+      for (const [part, text] of [
+        ['day', d],
+        ['month', m],
+        ['year', y],
+      ] as const) {
+        await tabTo(page, `[name="p-${name}-${part}"]`);
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type(text!);
+      }
+      continue;
+    }
     await tabTo(page, `[name="p-${name}"]`);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    if (name === 'start_date') {
-      // A date field takes its parts typed in order: day, month, year in en-GB.
-      const [y, m, d] = value.split('-');
-      await page.keyboard.type(`${d}${m}${y}`);
-    } else {
+    {
       const lines = value.split('\n');
       for (const [i, line] of lines.entries()) {
         if (i > 0) await page.keyboard.press('Enter');
@@ -216,8 +227,14 @@ describe('the fill-in form', () => {
   it('downloads the completed contract as DOCX, Markdown, HTML and JSON', async () => {
     const { page, context, problems } = await open(FILL);
     await page.locator('#fill-submit:not([disabled])').waitFor();
-    for (const [name, value] of Object.entries(ANSWERS))
-      await page.locator(`[name="p-${name}"]`).fill(value);
+    for (const [name, value] of Object.entries(ANSWERS)) {
+      if (name === 'start_date') {
+        const [y, m, d] = value.split('-');
+        await page.locator('[name="p-start_date-day"]').fill(d!);
+        await page.locator('[name="p-start_date-month"]').fill(m!);
+        await page.locator('[name="p-start_date-year"]').fill(y!);
+      } else await page.locator(`[name="p-${name}"]`).fill(value);
+    }
     for (const [name, value] of Object.entries(CHOICES)) {
       await page.locator(`[name="p-${name}"][value="${value}"]`).check();
     }
@@ -300,8 +317,8 @@ describe('the fill-in form', () => {
     const messages = await page.locator('#error-summary-list a').allTextContents();
     expect(messages).toEqual([
       "Commissioner's legal name must be 200 characters or fewer (it has 201)",
-      // A date field will not hold an impossible date, so the browser leaves it empty.
-      'Enter the start date',
+      // The day, month and year boxes hold 30 February as given, and the check refuses it.
+      'Start date must be a real date, like 2026-04-01',
       'Initial term (years) must be a whole number, like 3',
       'Area covered contains a character that cannot go in a contract, such as a control character or a hidden text-direction mark',
       'Price for each contract year must be an amount in pounds, like 125000 or 125,000.50',

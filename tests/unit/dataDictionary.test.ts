@@ -78,6 +78,7 @@ describe('describeDataDictionary', () => {
     expect(codes('providers-with-status', 'status')).toEqual([]);
     expect(dictionary.fileRules.map((r) => r.code)).toContain('csv/encoding');
     expect(dictionary.templateRules.map((r) => r.code)).toContain('template/schema');
+    expect(dictionary.costStatementRules.map((r) => r.code)).toContain('cost/percent-sum');
   });
 
   it('changes when a table changes, with nothing written by hand', () => {

@@ -39,6 +39,7 @@ describe('publishContracts', () => {
     expect((await readdir(join(out, 'assets/contracts'))).sort()).toEqual([
       'contracts.css',
       'fill.js',
+      'pricing.js',
       'read.js',
     ]);
 

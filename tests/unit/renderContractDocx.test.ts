@@ -28,6 +28,7 @@ describe('renderContractDocx', () => {
       'Key details',
       ...listParts(services).map((p) => p.title),
       'Version history',
+      'Execution',
     ]);
     expect(headings(html, 2)).toEqual(listClauses(services).map((c) => c.heading));
     // Each heading is a bookmark that cross-references link to.

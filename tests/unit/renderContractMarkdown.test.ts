@@ -59,3 +59,20 @@ describe('renderContractMarkdown', () => {
     expect(headingSlug('10 Staff, volunteers and TUPE')).toBe('10-staff-volunteers-and-tupe');
   });
 });
+
+describe('the execution block', () => {
+  it('ends every Markdown contract, with the template, version and SHA-256', () => {
+    const template = realTemplate('standard-services-contract', '1.1.0');
+    const md = renderContractMarkdown(template, {
+      titles: realTitles(),
+      templateSha256: 'cd'.repeat(32),
+    });
+    const tail = md.slice(md.lastIndexOf('\n## '));
+    expect(tail.startsWith('\n## Execution\n')).toBe(true);
+    expect(tail).toContain("**Signed for the Commissioner: **\\[Commissioner's legal name\\]****");
+    expect(tail).toContain('Signature: ______________________________');
+    expect(tail).toContain(
+      `SHA-256 of the published template \\(standard-services-contract-1.1.0.json\\): ${'cd'.repeat(32)}`,
+    );
+  });
+});

@@ -3,6 +3,7 @@
  * template, and the DOCX skeleton the fill-in form fills in the browser. The pages (which show
  * each file's size) and the publisher (which writes the files) share one result per version.
  */
+import { createHash } from 'node:crypto';
 import type { ContractTemplate } from '../types.generated.ts';
 import type { CodeTitles } from './describeContract.ts';
 import { renderContractDocx, renderContractDocxParts } from './renderContractDocx.ts';
@@ -17,6 +18,8 @@ export interface ContractDownloads {
   json: string;
   /** JSON of the DOCX skeleton (see fillDocx.ts). */
   docxSkeleton: string;
+  /** SHA-256 (hex) of `json`, the published template: every rendering states it. */
+  sha256: string;
 }
 
 export const DOWNLOAD_FORMATS = [
@@ -36,13 +39,17 @@ export async function buildContractDownloads(
   titles: CodeTitles,
   siteName?: string,
 ): Promise<ContractDownloads> {
-  const skeleton = await renderContractDocxParts(template, { titles, skeleton: true });
+  const json = renderContractJson(template);
+  const sha256 = createHash('sha256').update(json, 'utf8').digest('hex');
+  const options = { titles, templateSha256: sha256 };
+  const skeleton = await renderContractDocxParts(template, { ...options, skeleton: true });
   return {
-    docx: await renderContractDocx(template, { titles }),
-    markdown: renderContractMarkdown(template, { titles }),
-    html: renderContractHtml(template, { titles, ...(siteName ? { siteName } : {}) }),
-    json: renderContractJson(template),
+    docx: await renderContractDocx(template, options),
+    markdown: renderContractMarkdown(template, options),
+    html: renderContractHtml(template, { ...options, ...(siteName ? { siteName } : {}) }),
+    json,
     docxSkeleton: JSON.stringify(skeleton),
+    sha256,
   };
 }
 

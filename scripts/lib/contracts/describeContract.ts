@@ -5,7 +5,7 @@
  * version history. HTML, Markdown, JSON and DOCX each only lay this out, so they cannot say
  * different things. Pure; bundled into the browser for the fill-in form.
  */
-import type { ContractTemplate } from '../types.generated.ts';
+import type { ContractTemplate, CostStatement } from '../types.generated.ts';
 import type { FilledContract } from './fillContract.ts';
 import { formatDate } from './formatValue.ts';
 import { clauseAnchor, listParts, parameterUses, partAnchor, type Part } from './listClauses.ts';
@@ -60,6 +60,28 @@ export interface DocumentPart {
   topics: string[];
   clauses: DocumentClause[];
   costLines: DocumentCostLine[];
+  /** The provider's cost statement, in the pricing schedule of a contract that has one. */
+  costStatement?: CostStatement;
+}
+
+/** One party's part of the execution block: who signs for it, signing by hand. */
+export interface ExecutionParty {
+  /** `Commissioner`, `Funder`, `Provider`, `Grant holder`: from the template's own labels. */
+  role: string;
+  /** The organisation's name: its filled value, or a blank. */
+  name: Paragraph;
+  /** Its address, when known; in a DOCX skeleton, the marker for it. */
+  address?: string;
+}
+
+/** The end of every contract: the parties' signatures, and the exact template it was made from. */
+export interface Execution {
+  parties: ExecutionParty[];
+  /** What each signatory writes, by hand or by an electronic signature. */
+  lines: readonly string[];
+  /** `Made from template standard-services-contract, version 1.1.0. SHA-256 of …`. */
+  provenance: string;
+  sha256?: string;
 }
 
 export interface KeyDetail {
@@ -96,6 +118,9 @@ export interface ContractDocument {
   parameters: DocumentParameter[];
   parts: DocumentPart[];
   history: { version: string; date: string; summary: string }[];
+  execution: Execution;
+  /** Cost category titles, for a cost statement's table. */
+  costCategories: Readonly<Record<string, string>>;
   /** Whether guidance notes are to be shown (they are kept in the description either way). */
   guidance: boolean;
 }
@@ -106,6 +131,27 @@ export interface DescribeOptions {
   /** Whether guidance notes are shown. Default: yes for a template, no for a filled contract. */
   guidance?: boolean;
   titles?: CodeTitles;
+  /** SHA-256 (hex) of the published template JSON, so a signed copy can be traced to its text. */
+  templateSha256?: string;
+}
+
+/** The parameters that name the parties, in the order they sign. */
+const PARTY_PARAMETERS = ['commissioner_name', 'provider_name'] as const;
+export const SIGNATURE_LINES = [
+  'Signature',
+  'Name of the person signing',
+  'Position',
+  'Date',
+] as const;
+
+/** `Funder's legal name` → `Funder`; `Grant holder's legal name` → `Grant holder`. */
+function partyRole(label: string, fallback: string): string {
+  return /^(.+?)['’]s\b/.exec(label)?.[1] ?? fallback;
+}
+
+/** The fill marker of a party's address: `provider_name` → `provider_address`. */
+export function addressKey(parameter: string): string {
+  return parameter.replace(/_name$/, '_address');
 }
 
 /** The marker a DOCX skeleton holds in place of a value: private-use characters no text may hold. */
@@ -261,7 +307,36 @@ export function describeContract(
         description: line.description,
         ...(line.guidance ? { guidance: line.guidance } : {}),
       })),
+      ...(part.costLines.length > 0 && typeof contract === 'object' && contract.costStatement
+        ? { costStatement: contract.costStatement }
+        : {}),
     })),
+    costCategories: titles.costCategories,
+    execution: {
+      parties: PARTY_PARAMETERS.map((name) => {
+        const parameter = parameters.get(name);
+        const role = partyRole(
+          parameter?.label ?? '',
+          name === 'provider_name' ? 'Provider' : 'Commissioner',
+        );
+        const address =
+          contract === 'skeleton' ? skeletonToken(addressKey(name)) : contract?.addresses?.[name];
+        return {
+          role,
+          ...(address ? { address } : {}),
+          name: parameter
+            ? placeholder(name, `{{${name}}}`)
+            : [{ kind: 'placeholder', name, label: `${role}'s legal name` }],
+        };
+      }),
+      lines: SIGNATURE_LINES,
+      provenance: `Made from the template ${template.id}, version ${template.version}${
+        options.templateSha256
+          ? `. SHA-256 of the published template (${template.id}-${template.version}.json): ${options.templateSha256}`
+          : ''
+      }.`,
+      ...(options.templateSha256 ? { sha256: options.templateSha256 } : {}),
+    },
     history: template.change_notes.map((n) => ({
       version: n.version,
       date: formatDate(n.date),

@@ -10,7 +10,7 @@
  */
 import { hasForbiddenCharacter } from '../textPolicy.ts';
 import { isIsoDate } from '../dates.ts';
-import type { ContractTemplate, Parameter } from '../types.generated.ts';
+import type { ContractTemplate, CostStatement, Parameter } from '../types.generated.ts';
 import { formatDate, formatInteger, formatMoney } from './formatValue.ts';
 
 export type ValueIssueCode =
@@ -45,6 +45,10 @@ export interface FilledContract {
   version: string;
   /** Every parameter of the template, in the template's order. */
   values: ReadonlyMap<string, FilledValue>;
+  /** The provider's cost statement, shown in the pricing schedule (costStatement.ts checks it). */
+  costStatement?: CostStatement;
+  /** Parties' addresses, when chosen from the register, by the parameter that names them. */
+  addresses?: Readonly<Record<string, string>>;
 }
 
 export type FillResult =

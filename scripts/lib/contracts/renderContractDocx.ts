@@ -39,7 +39,7 @@ import {
   type DocumentPart,
   type Paragraph as Inlines,
 } from './describeContract.ts';
-import { fillDocxSkeleton, type DocxSkeleton } from './fillDocx.ts';
+import { COST_STATEMENT_MARKER, fillDocxSkeleton, type DocxSkeleton } from './fillDocx.ts';
 import type { FilledContract } from './fillContract.ts';
 import { isNumberedInOrder } from './listClauses.ts';
 import { unzipFiles, zipFiles } from './zipFiles.ts';
@@ -47,6 +47,8 @@ import { appendAll } from '../appendAll.ts';
 
 export interface DocxOptions {
   titles?: CodeTitles;
+  /** SHA-256 of the published template JSON, printed in the execution block. */
+  templateSha256?: string;
   /** Guidance notes: default yes for a template, no for a filled contract. */
   guidance?: boolean;
 }
@@ -163,6 +165,10 @@ function partContent(
       });
     }
   }
+  if (part.costLines.length > 0 && doc.filled) {
+    // Where the provider's cost statement goes: fillDocx puts its table here, or removes it.
+    out.push(new Paragraph({ children: [new TextRun(COST_STATEMENT_MARKER)] }));
+  }
   if (part.costLines.length > 0) {
     const guidance = doc.guidance && part.costLines.some((l) => l.guidance);
     out.push(
@@ -188,6 +194,61 @@ function partContent(
       ),
     );
   }
+  return out;
+}
+
+/** The execution block: a page with a place for each party to sign, and the template's hash. */
+function executionContent(doc: ContractDocument): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    heading('Execution', 1, 'execution', undefined, { pageBreakBefore: true }),
+    new Paragraph(
+      'This contract is made when both parties have signed it. Each person signing confirms that they are authorised to sign for the party named.',
+    ),
+  ];
+  for (const party of doc.execution.parties) {
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 360 },
+        children: [
+          new TextRun({ text: `Signed for the ${party.role}: `, bold: true }),
+          ...runs(party.name),
+        ],
+      }),
+    );
+    if (party.address)
+      out.push(new Paragraph({ children: [new TextRun(`Address: ${party.address}`)] }));
+    out.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: doc.execution.lines.map(
+          (line) =>
+            new TableRow({
+              height: { value: 680, rule: 'atLeast' },
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  width: { size: 30, type: WidthType.PERCENTAGE },
+                  children: [
+                    new Paragraph({ children: [new TextRun({ text: line, bold: true })] }),
+                  ],
+                }),
+                new TableCell({
+                  width: { size: 70, type: WidthType.PERCENTAGE },
+                  children: [new Paragraph('')],
+                }),
+              ],
+            }),
+        ),
+      }),
+    );
+  }
+  out.push(
+    new Paragraph({
+      spacing: { before: 360 },
+      children: [new TextRun({ text: doc.execution.provenance, size: 18 })],
+    }),
+  );
   return out;
 }
 
@@ -225,6 +286,7 @@ function buildDocument(doc: ContractDocument, numbered: boolean): Document {
         ...(!doc.filled && doc.history.length > 0
           ? [entry('Version history', 'version-history')]
           : []),
+        entry('Execution', 'execution'),
       ],
     }),
   );
@@ -255,6 +317,8 @@ function buildDocument(doc: ContractDocument, numbered: boolean): Document {
       );
     }
   }
+
+  appendAll(body, executionContent(doc));
 
   const footerText = doc.filled
     ? `${doc.title} (from template version ${doc.version})`
@@ -378,6 +442,7 @@ export async function renderContractDocxParts(
     ...(options.skeleton ? { contract: 'skeleton' as const } : {}),
     ...(options.titles ? { titles: options.titles } : {}),
     ...(options.guidance !== undefined ? { guidance: options.guidance } : {}),
+    ...(options.templateSha256 ? { templateSha256: options.templateSha256 } : {}),
   });
   const bytes = await Packer.toBuffer(buildDocument(doc, isNumberedInOrder(template)));
   const entries = await unzipFiles(new Uint8Array(bytes), (d) => inflateRawSync(d));
@@ -386,6 +451,7 @@ export async function renderContractDocxParts(
   return {
     id: template.id,
     version: template.version,
+    costCategories: { ...(options.titles?.costCategories ?? {}) },
     parts: entries.map((e) => {
       if (!/\.(xml|rels)$/.test(e.path)) {
         return { path: e.path, base64: Buffer.from(e.data).toString('base64') };

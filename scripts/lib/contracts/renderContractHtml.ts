@@ -14,6 +14,8 @@ import {
   type Paragraph,
 } from './describeContract.ts';
 import { escapeHtml } from '../escapeHtml.ts';
+import { renderCostTable } from '../costs/renderCostStatementHtml.ts';
+import { formatDate } from './formatValue.ts';
 
 export { escapeHtml };
 
@@ -173,7 +175,15 @@ ${paragraphs(c.paragraphs)}${topics}${guidance}
 </div>`;
         })
         .join('\n');
-      const costs = renderCostLines(doc, part);
+      const statement = part.costStatement
+        ? `\n${tableRegion(
+            `Cost statement of ${part.label}`,
+            renderCostTable(part.costStatement, doc.costCategories, {
+              caption: `The Provider's cost statement: ${part.costStatement.service_name}, prepared on ${formatDate(part.costStatement.prepared_on)}`,
+            }),
+          )}`
+        : '';
+      const costs = renderCostLines(doc, part) + statement;
       return `<div class="contract-part contract-part--${part.kind}" id="${part.anchor}" data-topics="${escapeHtml(part.topics.join(' '))}">
 <${h2}>${escapeHtml(part.heading)}</${h2}>
 ${clauses}${costs ? `\n${costs}` : ''}
@@ -194,6 +204,31 @@ ${doc.history
   )
   .join('\n')}
 </dl>`;
+}
+
+/**
+ * The execution block, last in every contract: a place for each party to sign, and the
+ * template, version and SHA-256 it was made from. Printed on a page of its own.
+ */
+export function renderExecution(doc: ContractDocument, options: LevelOption = {}): string {
+  const h2 = tag((options.level ?? 1) + 1);
+  const h3 = tag((options.level ?? 1) + 2);
+  const parties = doc.execution.parties
+    .map(
+      (p) => `<div class="execution-party">
+<${h3}>Signed for the ${escapeHtml(p.role)}: ${renderInlineHtml(p.name)}</${h3}>
+${p.address ? `<p class="execution-address">Address: ${escapeHtml(p.address)}</p>\n` : ''}<dl class="execution-lines">
+${doc.execution.lines.map((line) => `<div><dt>${escapeHtml(line)}</dt><dd></dd></div>`).join('\n')}
+</dl>
+</div>`,
+    )
+    .join('\n');
+  return `<section class="contract-execution" id="execution" aria-labelledby="execution-heading">
+<${h2} id="execution-heading">Execution</${h2}>
+<p>This contract is made when both parties have signed it. Each person signing confirms that they are authorised to sign for the party named.</p>
+${parties}
+<p class="contract-provenance">${escapeHtml(doc.execution.provenance)}</p>
+</section>`;
 }
 
 export function renderFacts(doc: ContractDocument): string {
@@ -222,14 +257,17 @@ ${notice}</header>
 ${renderContractToc(doc, {
   level,
   before: [{ anchor: 'key-details', title: 'Key details' }],
-  after:
-    !doc.filled && doc.history.length > 0
+  after: [
+    ...(!doc.filled && doc.history.length > 0
       ? [{ anchor: 'version-history', title: 'Version history' }]
-      : [],
+      : []),
+    { anchor: 'execution', title: 'Execution' },
+  ],
 })}
 ${renderKeyDetails(doc, { level })}
 ${renderContractParts(doc, { level })}
 ${doc.filled ? '' : renderHistory(doc, { level })}
+${renderExecution(doc, { level })}
 </article>`;
 }
 
@@ -263,7 +301,14 @@ a { color: #1d70b8; }
   .contract-part--schedule { break-before: page; }
   h2, h3 { break-after: avoid; }
   .clause { break-inside: avoid-page; }
+  .contract-execution { break-before: page; }
+  .execution-party { break-inside: avoid-page; }
 }
+.execution-lines div { display: flex; gap: 1rem; align-items: flex-end; margin: 1.25rem 0; }
+.execution-lines dt { flex: 0 0 14rem; font-weight: bold; }
+.execution-lines dd { flex: 1; margin: 0; border-bottom: 1px solid #0b0c0c; min-height: 1.5rem; }
+.contract-provenance { font-size: 0.875rem; overflow-wrap: anywhere; }
+.cost-amount { text-align: right; white-space: nowrap; }
 `;
 
 export interface HtmlDocumentOptions extends DescribeOptions {

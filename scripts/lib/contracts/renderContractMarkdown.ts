@@ -11,6 +11,10 @@ import {
   type DescribeOptions,
   type Paragraph,
 } from './describeContract.ts';
+import { basisInfo } from '../costs/costBases.ts';
+import { formatPence } from '../costs/money.ts';
+import { unitWords, volumeWords } from '../costs/renderCostStatementHtml.ts';
+import { formatDate } from './formatValue.ts';
 
 /** Backslash-escapes every character CommonMark (or a GitHub table) could read as markup. */
 export function escapeMarkdownInline(text: string): string {
@@ -81,6 +85,7 @@ export function renderMarkdownDocument(doc: ContractDocument): string {
       '- [Key details](#key-details)',
       ...doc.parts.map((p) => `- [${escapeMarkdownInline(p.heading)}](#${headingSlug(p.heading)})`),
       ...(!doc.filled && doc.history.length > 0 ? ['- [Version history](#version-history)'] : []),
+      '- [Execution](#execution)',
     ].join('\n'),
   );
 
@@ -128,6 +133,24 @@ export function renderMarkdownDocument(doc: ContractDocument): string {
         ].join('\n'),
       );
     }
+    if (part.costStatement) {
+      const s = part.costStatement;
+      out.push(
+        `**The Provider's cost statement: ${escapeMarkdownInline(s.service_name)}, prepared on ${escapeMarkdownInline(formatDate(s.prepared_on))}**`,
+      );
+      out.push(
+        [
+          '| Cost category | How it is shared out | Amount |',
+          '| --- | --- | ---: |',
+          ...s.lines.map(
+            (l) =>
+              `| ${escapeMarkdownInline(doc.costCategories[l.category] ?? l.category)} | ${escapeMarkdownInline(basisInfo(l.basis)?.title ?? l.basis)} | ${escapeMarkdownInline(formatPence(l.service_total_pence))} |`,
+          ),
+          `| **Full cost** | ${escapeMarkdownInline(volumeWords(s))} | **${escapeMarkdownInline(formatPence(s.totals.full_cost_pence))}** |`,
+          `| **Price per ${escapeMarkdownInline(unitWords(s.unit, 1))}** | to the nearest penny | **${escapeMarkdownInline(formatPence(s.totals.unit_price_pence))}** |`,
+        ].join('\n'),
+      );
+    }
   }
 
   if (!doc.filled && doc.history.length > 0) {
@@ -141,6 +164,20 @@ export function renderMarkdownDocument(doc: ContractDocument): string {
         .join('\n'),
     );
   }
+  out.push('## Execution');
+  out.push(
+    'This contract is made when both parties have signed it. Each person signing confirms that they are authorised to sign for the party named.',
+  );
+  for (const party of doc.execution.parties) {
+    out.push(`**Signed for the ${escapeMarkdownInline(party.role)}: ${inline(party.name, true)}**`);
+    if (party.address) out.push(`Address: ${escapeMarkdownInline(party.address)}`);
+    out.push(
+      doc.execution.lines
+        .map((line) => `${escapeMarkdownInline(line)}: ______________________________`)
+        .join('\\\n'),
+    );
+  }
+  out.push(`*${escapeMarkdownInline(doc.execution.provenance)}*`);
   return `${out.join('\n\n')}\n`;
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../../io/projectRoot.ts';
 
-export const BROWSER_SCRIPTS = ['read', 'fill'] as const;
+export const BROWSER_SCRIPTS = ['read', 'fill', 'pricing'] as const;
 
 export async function bundleBrowserScripts(): Promise<{ name: string; code: string }[]> {
   const result = await build({

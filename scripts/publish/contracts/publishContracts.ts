@@ -8,10 +8,17 @@ import { join } from 'node:path';
 import { ROOT } from '../../io/projectRoot.ts';
 import { OutputFolder } from '../../io/outputFolder.ts';
 import type { PublishContext } from '../kit/publisher.ts';
-import { contractPaths } from '../kit/urls.ts';
+import { contractPaths, PRICING_FILES } from '../kit/urls.ts';
 import { allVersions, contractSiteData } from './contractSiteData.ts';
 import { bundleBrowserScripts } from './bundleBrowserScripts.ts';
 import { topicFilterCss } from './topicFilterCss.ts';
+import { listContractParties } from '../../lib/contracts/listContractParties.ts';
+import { calculateFullCost } from '../../lib/costs/calculateFullCost.ts';
+import { makeCostStatement } from '../../lib/costs/costStatement.ts';
+import { formatCostStatementCsv } from '../../lib/costs/costStatementCsv.ts';
+import { writeCostStatementXlsx } from '../../lib/costs/costStatementXlsx.ts';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_DETAILS } from '../../lib/costs/workedExample.ts';
+import { fixZipDates } from '../../lib/downloads/fixZipDates.ts';
 
 export async function publishContracts({
   register,
@@ -31,6 +38,30 @@ export async function publishContracts({
     await out.write(contractPaths.docxSkeleton(version.id, version.version), d.docxSkeleton);
   }
   await out.write(contractPaths.codeTitles, `${JSON.stringify(data.titles)}\n`);
+  await out.write(contractPaths.parties, `${JSON.stringify(listContractParties(register))}\n`);
+
+  // The calculator's blank templates and its worked example as a statement.
+  const categories = data.titles.costCategories;
+  const descriptions = Object.fromEntries(
+    [...(loaded.codelists.get('cost-categories')?.entries.values() ?? [])].map((e) => [
+      e.code,
+      e.description ?? '',
+    ]),
+  );
+  const pricing = (name: string) => contractPaths.pricingFile(name);
+  await out.write(pricing(PRICING_FILES.csv), formatCostStatementCsv(undefined, categories));
+  const xlsx = await writeCostStatementXlsx(undefined, categories, descriptions);
+  // Fixed file dates in the zip, so the same codelist always makes the same bytes.
+  await out.write(pricing(PRICING_FILES.xlsx), fixZipDates(xlsx, new Date(Date.UTC(2026, 0, 1))));
+  const example = calculateFullCost(WORKED_EXAMPLE, categories);
+  if (example.ok) {
+    const statement = makeCostStatement(WORKED_EXAMPLE_DETAILS, example.result);
+    await out.write(pricing(PRICING_FILES.exampleJson), `${JSON.stringify(statement, null, 2)}\n`);
+    await out.write(
+      pricing(PRICING_FILES.exampleCsv),
+      formatCostStatementCsv(statement, categories),
+    );
+  }
 
   const css = await readFile(join(ROOT, 'site/contracts/contracts.css'), 'utf8');
   const filters = topicFilterCss(Object.keys(data.titles.topics));

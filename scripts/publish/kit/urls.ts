@@ -78,7 +78,20 @@ export const contractPaths = {
     `${contractPaths.version(id, version)}${encodeURIComponent(`${id}-${version}`)}.docx-parts.json`,
   /** Titles of topics, cost categories and statuses, for the fill-in form. */
   codeTitles: 'contracts/code-titles.json',
+  /** The full cost recovery calculator, and its blank templates and worked example. */
+  pricing: 'contracts/pricing/',
+  pricingFile: (name: string) => `contracts/pricing/${name}`,
+  /** Providers' and commissioners' names, numbers and addresses, for the fill-in form. */
+  parties: 'contracts/parties.json',
   assets: (file: string) => `assets/contracts/${file}`,
+} as const;
+
+/** The calculator's downloads, under contractPaths.pricing. */
+export const PRICING_FILES = {
+  csv: 'cost-statement-template.csv',
+  xlsx: 'cost-statement-template.xlsx',
+  exampleJson: 'example-cost-statement.json',
+  exampleCsv: 'example-cost-statement.csv',
 } as const;
 
 /** A root-relative address for a link on the site: `href(site, 'providers/')` is `/providers/`. */

@@ -28,14 +28,33 @@ import { renderContractMarkdown } from '../../../scripts/lib/contracts/renderCon
 import { renderContractJson } from '../../../scripts/lib/contracts/renderContractJson.ts';
 import { fillDocxSkeleton, type DocxSkeleton } from '../../../scripts/lib/contracts/fillDocx.ts';
 import { zipFiles } from '../../../scripts/lib/contracts/zipFiles.ts';
+import { getJson, saveFile } from './browserFiles.ts';
+import { readCostStatement, type CostStatement } from '../../../scripts/lib/costs/costStatement.ts';
+import { penceToPounds, formatPence } from '../../../scripts/lib/costs/money.ts';
+import type {
+  ContractParties,
+  ContractParty,
+} from '../../../scripts/lib/contracts/listContractParties.ts';
+
+/** Where the calculator leaves its last statement (pricing.ts). */
+const CALCULATOR_STATEMENT = 'kitemark:cost-statement';
+
+interface SavedAnswers {
+  values: Record<string, string>;
+  made: boolean;
+  costStatement?: CostStatement;
+  addresses?: Record<string, string>;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 const form = document.getElementById('fill-form') as HTMLFormElement | null;
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
-}
 
 /** Raw DEFLATE through the browser's own compressor, where it has one. */
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
@@ -52,18 +71,6 @@ function canDeflate(): boolean {
   } catch {
     return false;
   }
-}
-
-function saveFile(name: string, type: string, data: BlobPart): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function setup(form: HTMLFormElement): void {
@@ -85,18 +92,83 @@ function setup(form: HTMLFormElement): void {
   let titles: CodeTitles | undefined;
   let filled: FilledContract | undefined;
   let skeleton: Promise<DocxSkeleton> | undefined;
+  let costStatement: CostStatement | undefined;
+  /** Addresses of parties chosen from the register, for the execution block. */
+  let addresses: Record<string, string> = {};
+  /** Answers changed since the contract was last printed or downloaded. */
+  let dirty = false;
+  const sha256 = form.dataset['templateSha256'];
+  const storageKey = form.dataset['storageKey'] ?? 'kitemark:fill';
+  const savedStatus = document.getElementById('fill-saved')!;
+  const blankContract = documentArea.innerHTML;
+  const blankHeading = heading.textContent;
 
   const control = (name: string): HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null =>
     form.elements.namedItem(`p-${name}`) as
       HTMLInputElement | HTMLTextAreaElement | RadioNodeList | null;
 
+  const dateParts = (name: string) =>
+    (['day', 'month', 'year'] as const).map(
+      (part) => form.elements.namedItem(`p-${name}-${part}`) as HTMLInputElement | null,
+    );
+  /** Day, month and year as YYYY-MM-DD; parts that are not numbers are kept, to be refused. */
+  const dateValue = (name: string): string => {
+    const [d = '', m = '', y = ''] = dateParts(name).map((i) => i?.value.trim() ?? '');
+    if (!d && !m && !y) return '';
+    if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y))
+      return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    return `${y}-${m}-${d}`;
+  };
+  const setDate = (name: string, value: string) => {
+    const [day, month, year] = dateParts(name);
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+    if (day) day.value = match ? String(Number(match[3])) : '';
+    if (month) month.value = match ? String(Number(match[2])) : '';
+    if (year) year.value = match ? match[1]! : value;
+  };
+
   const values = (): Map<string, string> => {
     const map = new Map<string, string>();
     for (const p of template?.parameters ?? []) {
+      if (p.type === 'date') {
+        map.set(p.name, dateValue(p.name));
+        continue;
+      }
       const c = control(p.name);
       if (c) map.set(p.name, c.value);
     }
     return map;
+  };
+
+  /** Puts one answer in its field, whatever kind of field it is. */
+  const setValue = (name: string, value: string) => {
+    const parameter = template?.parameters.find((p) => p.name === name);
+    if (parameter?.type === 'date') {
+      setDate(name, value);
+      return;
+    }
+    const c = control(name);
+    if (!c) return;
+    if (c instanceof RadioNodeList) {
+      for (const radio of c) {
+        const input = radio as HTMLInputElement;
+        input.checked = input.value === value;
+      }
+    } else c.value = value;
+  };
+
+  const save = () => {
+    const saved: SavedAnswers = {
+      values: Object.fromEntries(values()),
+      made: filled !== undefined,
+      ...(costStatement ? { costStatement } : {}),
+      addresses,
+    };
+    try {
+      storage()?.setItem(storageKey, JSON.stringify(saved));
+    } catch {
+      // Storage full or turned off: the form still works, answers just do not survive a reload.
+    }
   };
 
   const clearErrors = () => {
@@ -169,13 +241,22 @@ function setup(form: HTMLFormElement): void {
       return;
     }
     clearErrors();
-    filled = result.contract;
-    const doc = describeContract(template, { contract: filled, titles });
+    filled = {
+      ...result.contract,
+      ...(costStatement ? { costStatement } : {}),
+      ...(Object.keys(addresses).length ? { addresses } : {}),
+    };
+    const doc = describeContract(template, {
+      contract: filled,
+      titles,
+      ...(sha256 ? { templateSha256: sha256 } : {}),
+    });
     // The renderer escapes every value; nothing typed into the form is markup.
     documentArea.innerHTML = renderContractArticle(doc, { level: 3 });
     heading.textContent = 'Your completed contract';
     actions.hidden = false;
     status.textContent = 'The contract is ready below.';
+    save();
     if (focus) heading.focus();
   };
 
@@ -184,9 +265,194 @@ function setup(form: HTMLFormElement): void {
     render(true);
   });
 
+  form.addEventListener('input', (event) => {
+    const target = event.target as HTMLElement;
+    // The search boxes and file inputs are not answers.
+    if (target.closest('.party-picker') || (target as HTMLInputElement).type === 'file') return;
+    // A name typed by hand is no longer the register's: its address no longer applies.
+    const name = (target as HTMLInputElement).name?.replace(/^p-/, '');
+    if (name && Object.hasOwn(addresses, name)) delete addresses[name];
+    dirty = true;
+    save();
+  });
+
+  window.addEventListener('beforeunload', (event) => {
+    if (!dirty) return;
+    // Answers are kept for this tab, but a closed tab loses them: ask before leaving.
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
+  document.getElementById('fill-clear')?.addEventListener('click', () => {
+    storage()?.removeItem(storageKey);
+    form.reset();
+    costStatement = undefined;
+    addresses = {};
+    filled = undefined;
+    dirty = false;
+    clearErrors();
+    showStatement();
+    documentArea.innerHTML = blankContract;
+    heading.textContent = blankHeading;
+    actions.hidden = true;
+    status.textContent = '';
+    savedStatus.textContent = 'Your answers have been cleared.';
+  });
+
+  // Choosing a party from the register.
+  let parties: Promise<ContractParties> | undefined;
+  const choose = (kind: string, party: ContractParty) => {
+    const has = (name: string) => template?.parameters.some((p) => p.name === name);
+    if (party.address) addresses[`${kind}_name`] = party.address;
+    else delete addresses[`${kind}_name`];
+    if (kind === 'provider') {
+      setValue('provider_name', party.name);
+      if (party.number && has('provider_charity_number'))
+        setValue('provider_charity_number', party.number);
+    } else setValue('commissioner_name', party.name);
+    dirty = true;
+    save();
+    const target = document.getElementById(`p-${kind}_name`);
+    document.getElementById(`pick-${kind}-status`)!.textContent =
+      `Filled in the details of ${party.name}.`;
+    document.getElementById(`pick-${kind}-results`)!.replaceChildren();
+    target?.focus();
+  };
+  const find = (kind: string) => {
+    const search = document.getElementById(`pick-${kind}`) as HTMLInputElement;
+    const results = document.getElementById(`pick-${kind}-results`)!;
+    const pickStatus = document.getElementById(`pick-${kind}-status`)!;
+    const query = search.value.trim().toLowerCase();
+    if (query.length < 2) {
+      pickStatus.textContent = 'Type at least two letters of the name.';
+      return;
+    }
+    parties ??= getJson<ContractParties>(form.dataset['partiesUrl']!);
+    parties
+      .then((all) => {
+        const list = kind === 'provider' ? all.providers : all.commissioners;
+        const matches = list.filter(
+          (p) =>
+            p.name.toLowerCase().includes(query) ||
+            p.id.toLowerCase() === query ||
+            p.number === query,
+        );
+        results.replaceChildren(
+          ...matches.slice(0, 10).map((party) => {
+            const item = document.createElement('li');
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'button button--secondary';
+            button.textContent = `Choose ${party.name}`;
+            button.addEventListener('click', () => choose(kind, party));
+            const about = document.createElement('span');
+            about.className = 'contract-muted';
+            about.textContent = [party.numberLabel, party.address].filter(Boolean).join(', ');
+            item.append(button, ' ', about);
+            return item;
+          }),
+        );
+        pickStatus.textContent =
+          matches.length === 0
+            ? `Nothing on the register matches "${search.value.trim()}".`
+            : matches.length > 10
+              ? `${matches.length} match; the first 10 are shown. Type more of the name to narrow them.`
+              : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}.`;
+      })
+      .catch(() => {
+        parties = undefined;
+        pickStatus.textContent = 'The register could not be loaded. Type the details instead.';
+      });
+  };
+  for (const button of form.querySelectorAll<HTMLButtonElement>('[data-find]')) {
+    const kind = button.dataset['find']!;
+    button.addEventListener('click', () => find(kind));
+    document.getElementById(`pick-${kind}`)?.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      // Enter in the search box finds; it does not make the contract.
+      event.preventDefault();
+      find(kind);
+    });
+  }
+
+  // Importing a cost statement into the pricing schedule.
+  const statementFile = document.getElementById('cost-statement-file') as HTMLInputElement | null;
+  const statementStatus = document.getElementById('cost-statement-status');
+  const statementError = document.getElementById('cost-statement-file-error');
+  const lastButton = document.getElementById('cost-statement-last');
+  const removeButton = document.getElementById('cost-statement-remove');
+  const showStatement = () => {
+    if (removeButton) removeButton.hidden = !costStatement;
+    if (statementStatus)
+      statementStatus.textContent = costStatement
+        ? `The cost statement for ${costStatement.service_name} (${costStatement.provider_name}), full cost ${formatPence(costStatement.totals.full_cost_pence)}, goes in the pricing schedule.`
+        : '';
+  };
+  const useStatement = (statement: CostStatement) => {
+    costStatement = statement;
+    const has = (name: string, type: string) =>
+      template?.parameters.some((p) => p.name === name && p.type === type);
+    if (has('contract_value', 'money'))
+      setValue('contract_value', penceToPounds(statement.totals.full_cost_pence));
+    if (has('indicative_annual_volume', 'integer') && Number.isInteger(statement.volume))
+      setValue('indicative_annual_volume', String(statement.volume));
+    if (statementError) statementError.hidden = true;
+    dirty = true;
+    showStatement();
+    save();
+    if (filled) render(false);
+  };
+  const showProblem = (message: string) => {
+    if (!statementError) return;
+    statementError.hidden = false;
+    statementError.textContent = message;
+  };
+  statementFile?.addEventListener('change', () => {
+    const file = statementFile.files?.[0];
+    if (!file || !titles) return;
+    const categories = titles.costCategories;
+    // JSON only: the CSV reader stays with the calculator, which opens a CSV and saves JSON.
+    file
+      .text()
+      .then((text) => {
+        const read = readCostStatement(JSON.parse(text), categories);
+        if (read.ok) useStatement(read.statement);
+        else
+          showProblem(
+            `The cost statement cannot be used: ${read.issues
+              .slice(0, 3)
+              .map((i) => `${i.message} ${i.fix}`)
+              .join(' ')}`,
+          );
+      })
+      .catch(() =>
+        showProblem(
+          'The file is not a cost statement in JSON. Open it in the calculator and save it as JSON.',
+        ),
+      );
+  });
+  lastButton?.addEventListener('click', () => {
+    const text = storage()?.getItem(CALCULATOR_STATEMENT);
+    if (!text || !titles) return;
+    try {
+      const read = readCostStatement(JSON.parse(text), titles.costCategories);
+      if (read.ok) useStatement(read.statement);
+      else showProblem('The statement from the calculator cannot be used: work it out again.');
+    } catch {
+      showProblem('The statement from the calculator cannot be used: work it out again.');
+    }
+  });
+  removeButton?.addEventListener('click', () => {
+    costStatement = undefined;
+    showStatement();
+    save();
+    if (filled) render(false);
+  });
+
   actions.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('button');
     if (!button || !template || !titles || !filled) return;
+    dirty = false;
     if (button.dataset['action'] === 'print') {
       window.print();
       return;
@@ -196,13 +462,22 @@ function setup(form: HTMLFormElement): void {
     const contract = filled;
     const siteName = form.dataset['siteName'];
     if (format === 'html') {
-      const options = siteName ? { contract, titles, siteName } : { contract, titles };
+      const options = {
+        contract,
+        titles,
+        ...(siteName ? { siteName } : {}),
+        ...(sha256 ? { templateSha256: sha256 } : {}),
+      };
       saveFile(`${base}.html`, 'text/html', renderContractHtml(template, options));
     } else if (format === 'md') {
       saveFile(
         `${base}.md`,
         'text/markdown',
-        renderContractMarkdown(template, { contract, titles }),
+        renderContractMarkdown(template, {
+          contract,
+          titles,
+          ...(sha256 ? { templateSha256: sha256 } : {}),
+        }),
       );
     } else if (format === 'json') {
       saveFile(`${base}.json`, 'application/json', renderContractJson(template, contract, titles));
@@ -236,22 +511,41 @@ function setup(form: HTMLFormElement): void {
       titles = c;
       submit.disabled = false;
       status.textContent = '';
+      if (lastButton && storage()?.getItem(CALCULATOR_STATEMENT)) lastButton.hidden = false;
       // Answers in the address (a shared link) fill the form; they are only ever values.
       const query = new URLSearchParams(window.location.search);
       let given = false;
       for (const p of t.parameters) {
         const value = query.get(p.name);
-        const c = control(p.name);
-        if (value === null || !c) continue;
+        if (value === null) continue;
         given = true;
-        if (c instanceof RadioNodeList) {
-          for (const radio of c) {
-            const input = radio as HTMLInputElement;
-            input.checked = input.value === value;
-          }
-        } else c.value = value;
+        setValue(p.name, value);
       }
-      if (given) render(false);
+      if (given) {
+        render(false);
+        return;
+      }
+      // Otherwise the answers this tab kept, so a reload loses nothing.
+      let saved: SavedAnswers | undefined;
+      try {
+        saved = JSON.parse(storage()?.getItem(storageKey) ?? 'null') as SavedAnswers | undefined;
+      } catch {
+        saved = undefined;
+      }
+      if (!saved || typeof saved.values !== 'object' || saved.values === null) return;
+      for (const [name, value] of Object.entries(saved.values))
+        if (typeof value === 'string') setValue(name, value);
+      if (saved.addresses && typeof saved.addresses === 'object') {
+        for (const [name, address] of Object.entries(saved.addresses))
+          if (typeof address === 'string') addresses[name] = address;
+      }
+      if (saved.costStatement) {
+        const read = readCostStatement(saved.costStatement, c.costCategories);
+        if (read.ok) costStatement = read.statement;
+        showStatement();
+      }
+      savedStatus.textContent = 'Your answers from earlier in this tab have been put back.';
+      if (saved.made) render(false);
     })
     .catch(() => {
       status.textContent =

@@ -35,7 +35,64 @@ import { downloadList, parameterRules, stylesheet, versionNotice } from './viewH
 
 /** The id of a parameter's control (for a choice, its first option): what an error links to. */
 export function controlId(p: Parameter): string {
+  if (p.type === 'date') return `p-${p.name}-day`;
   return p.type === 'choice' || p.type === 'boolean' ? `p-${p.name}-1` : `p-${p.name}`;
+}
+
+/** GOV.UK's date input: day, month and year boxes, which read the same in every browser. */
+function dateField(p: Parameter, d: DocumentParameter, label: SafeHtml, error: SafeHtml): SafeHtml {
+  const id = `p-${p.name}`;
+  const part = (name: string, title: string, width: string) =>
+    html`<div class="date-input__item">
+      <label class="date-input__label" for="${id}-${name}">${title}</label>
+      <input
+        class="field__input date-input__input date-input__input--${width}"
+        id="${id}-${name}"
+        name="${id}-${name}"
+        type="text"
+        inputmode="numeric"
+        spellcheck="false"
+        autocomplete="off"
+        data-date-part="${name}"
+        data-date-for="${p.name}"
+      />
+    </div>`;
+  return html`<fieldset
+    class="field"
+    id="field-${p.name}"
+    data-parameter="${p.name}"
+    role="group"
+    aria-describedby="${id}-hint"
+  >
+    <legend class="field__label">${label}</legend>
+    ${hint(p, d)} ${error}
+    <div class="date-input">
+      ${part('day', 'Day', '2')} ${part('month', 'Month', '2')} ${part('year', 'Year', '4')}
+    </div>
+  </fieldset>`;
+}
+
+/** Finding a party on the register: a search box and the matches as buttons to choose. */
+function partyPicker(kind: 'provider' | 'commissioner', title: string): SafeHtml {
+  const id = `pick-${kind}`;
+  return html`<div class="field party-picker" data-party="${kind}">
+    <label class="field__label" for="${id}">${title}</label>
+    <div class="field__hint" id="${id}-hint">
+      <p>Type part of the name, then choose from the matches to fill in its details.</p>
+    </div>
+    <div class="party-picker__search">
+      <input
+        class="field__input"
+        type="search"
+        id="${id}"
+        autocomplete="off"
+        aria-describedby="${id}-hint"
+      />
+      <button type="button" class="button button--secondary" data-find="${kind}">Find</button>
+    </div>
+    <p class="contract-muted" id="${id}-status" role="status" aria-live="polite"></p>
+    <ul class="party-picker__results" id="${id}-results"></ul>
+  </div>`;
 }
 
 function hint(p: Parameter, d: DocumentParameter): SafeHtml {
@@ -52,6 +109,7 @@ function field(p: Parameter, d: DocumentParameter): SafeHtml {
   const label = html`${p.label}${p.required ? '' : html` <span class="field__optional">(optional)</span>`}`;
   const error = html`<p class="field__error" id="${id}-error" hidden></p>`;
   const describedBy = `${id}-hint`;
+  if (p.type === 'date') return dateField(p, d, label, error);
   if (p.type === 'choice' || p.type === 'boolean') {
     const options = p.type === 'boolean' ? ['yes', 'no'] : (p.constraints?.options ?? []);
     return html`<fieldset
@@ -86,9 +144,6 @@ function field(p: Parameter, d: DocumentParameter): SafeHtml {
   switch (p.type) {
     case 'long_text':
       control = html`<textarea class="field__input" rows="6" ${common}></textarea>`;
-      break;
-    case 'date':
-      control = html`<input class="field__input field__input--date" type="date" ${common} />`;
       break;
     case 'integer':
       control = html`<input
@@ -134,6 +189,8 @@ export function renderFillPage(
   const doc = describeContract(template, { titles });
   const described = new Map(doc.parameters.map((d) => [d.name, d]));
   const fields = template.parameters.map((p) => field(p, described.get(p.name)!));
+  // The part a cost statement is imported into: the schedule with the cost lines.
+  const pricing = doc.parts.find((p) => p.costLines.length > 0)?.label.toLowerCase();
 
   const body = html`${stylesheet(site)}
     <h1>
@@ -171,13 +228,78 @@ export function renderFillPage(
       data-titles-url="${url(contractPaths.codeTitles)}"
       data-docx-url="${url(contractPaths.docxSkeleton(entry.id, version.version))}"
       data-site-name="${site.name}"
+      data-template-sha256="${downloads.sha256}"
+      data-parties-url="${url(contractPaths.parties)}"
+      data-storage-key="kitemark:fill:${entry.id}@${version.version}"
     >
       <div class="error-summary" id="error-summary" tabindex="-1" role="alert" hidden>
         <h2 class="error-summary__title">There is a problem</h2>
         <ul class="error-summary__list" id="error-summary-list"></ul>
       </div>
+      <p class="contract-actions">
+        <button type="button" class="button button--secondary" id="fill-clear">
+          Clear my answers
+        </button>
+      </p>
+      <p class="contract-muted" id="fill-saved" role="status" aria-live="polite"></p>
+      <h2>The parties</h2>
+      <p>
+        Choose the provider and the commissioner from the register, or type their details below.
+      </p>
+      ${partyPicker('provider', 'Find the provider on the register')}
+      ${partyPicker('commissioner', 'Find the commissioner on the register')}
       <h2>The details</h2>
       ${fields}
+      ${
+        pricing
+          ? html`<h2>The cost statement</h2>
+              <div class="field" id="field-cost-statement">
+                <label class="field__label" for="cost-statement-file"
+                  >Import a cost statement <span class="field__optional">(optional)</span></label
+                >
+                <div class="field__hint" id="cost-statement-file-hint">
+                  <p>
+                    A cost statement saved from the
+                    <a href="${url(contractPaths.pricing)}">full cost calculator</a> (JSON or CSV).
+                    It goes in ${pricing}, and its full cost and volume fill in the price and
+                    activity above.
+                  </p>
+                </div>
+                <p class="field__error" id="cost-statement-file-error" hidden></p>
+                <input
+                  class="field__file"
+                  type="file"
+                  id="cost-statement-file"
+                  accept=".json,application/json"
+                  aria-describedby="cost-statement-file-hint"
+                />
+                <p class="contract-actions">
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    id="cost-statement-last"
+                    hidden
+                  >
+                    Use the statement from the calculator
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    id="cost-statement-remove"
+                    hidden
+                  >
+                    Remove the cost statement
+                  </button>
+                </p>
+                <p
+                  class="contract-muted"
+                  id="cost-statement-status"
+                  role="status"
+                  aria-live="polite"
+                ></p>
+              </div>`
+          : ''
+      }
       <p class="contract-actions">
         <button type="submit" class="button" id="fill-submit">Make the contract</button>
       </p>

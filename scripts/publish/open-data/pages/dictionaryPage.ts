@@ -26,6 +26,7 @@ export function renderDictionaryPage(site: SiteInfo, dictionary: DataDictionary)
   for (const t of tables) for (const f of t.fields) for (const r of f.rules) rules.set(r.code, r);
   for (const r of dictionary.fileRules) rules.set(r.code, r);
   for (const r of dictionary.templateRules) rules.set(r.code, r);
+  for (const r of dictionary.costStatementRules) rules.set(r.code, r);
 
   const body = html`<h1>Data dictionary</h1>
     <p class="lede">
