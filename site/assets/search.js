@@ -258,6 +258,8 @@ function start(app) {
   /** @param {{ focus: boolean }} options */
   async function run(options) {
     const id = ++runId;
+    // "done" again only once these results are on the page (tests and scripts wait on it).
+    app.dataset.state = 'searching';
     const m = await manifestPromise;
     list.setAttribute('aria-busy', 'true');
     try {
