@@ -48,8 +48,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     // The writers (exceljs above all) load only when this command runs.
     const { checkDownloadTables, collectDownloadTables, writeDownloads } =
       await import('../../lib/downloads/buildDownloads.ts');
-    const { buildTime, utcSeconds } = await import('../../lib/releases.ts');
-    const { readHeadCommit } = await import('../../io/git/readHeadCommit.ts');
+    const { readBuildTime } = await import('../../io/git/readHeadCommit.ts');
     const { readSchemaFiles } = await import('../../publish/open-data/publishOpenData.ts');
     const { dirSink } = await import('../../io/outputFolder.ts');
     const { loaded, issues } = await readRegister(dir, today);
@@ -75,13 +74,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
           loaded,
           asAt: today,
           // The commit's time (or SOURCE_DATE_EPOCH), never the clock: same commit, same bytes.
-          created: utcSeconds(
-            buildTime({
-              sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
-              commitDate: (await readHeadCommit(dir))?.date,
-              today,
-            }),
-          ),
+          created: await readBuildTime(dir, today),
           ...(typeof values['url'] === 'string'
             ? { url: values['url'], schemaUrl: new URL('schema/', values['url']).href }
             : {}),

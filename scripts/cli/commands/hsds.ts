@@ -62,7 +62,7 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
     const { writeHsdsPackage } = await import('../../lib/hsds/hsdsTabular.ts');
     const { writeHsdsFeed } = await import('../../publish/hsds/publishHsds.ts');
     const { dirSink } = await import('../../io/outputFolder.ts');
-    const { utcSeconds } = await import('../../lib/releases.ts');
+    const { readBuildTime } = await import('../../io/git/readHeadCommit.ts');
     const register = buildRegister(loaded, today);
     const geography = await readGeography();
     const homepage = register.meta.homepage ? normaliseSiteUrl(register.meta.homepage) : undefined;
@@ -78,7 +78,8 @@ Exit status: 0 written, 1 the register has errors, 2 bad usage.`,
         {
           register,
           mapper: createHsdsMapper({ register, geography }),
-          created: utcSeconds(new Date()),
+          // Stamped like the downloads: the same commit gives the same bytes.
+          created: await readBuildTime(dir, today),
         },
         (path, chunks) => sink.write(path, chunks),
       );

@@ -2,6 +2,7 @@
  * The commit a build is made from (HEAD) and its committer time: the time the current
  * downloads are stamped with, so two builds of one commit give the same bytes.
  */
+import { buildTime, utcSeconds } from '../../lib/releases.ts';
 import { runGit } from './readGitRevision.ts';
 
 export interface HeadCommit {
@@ -19,4 +20,18 @@ export async function readHeadCommit(dir: string): Promise<HeadCommit | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The `created` time for files built from the register in `dir`: SOURCE_DATE_EPOCH, else the
+ * HEAD commit's time, else the start of `today` (see buildTime). Never the clock.
+ */
+export async function readBuildTime(dir: string, today: string): Promise<string> {
+  return utcSeconds(
+    buildTime({
+      sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'],
+      commitDate: (await readHeadCommit(dir))?.date,
+      today,
+    }),
+  );
 }
