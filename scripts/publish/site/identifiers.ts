@@ -3,6 +3,7 @@
  * reader can check the organisation there. Values are validated by the schema; they are
  * still URL-encoded here, because a link must never depend on that.
  */
+import { orgIdentifiers } from '../../lib/orgIdentifiers.ts';
 import type { Provider } from '../../lib/types.generated.ts';
 
 export interface IdentifierLink {
@@ -15,45 +16,22 @@ export interface IdentifierLink {
   url?: string;
 }
 
-const REGISTERS: {
-  field: keyof Provider;
-  register: string;
-  url?: (value: string) => string;
-}[] = [
-  {
-    field: 'charity_number',
-    register: 'Charity Commission for England and Wales',
-    url: (n) =>
-      `https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/${encodeURIComponent(n)}`,
-  },
-  {
-    field: 'oscr_number',
-    register: 'Scottish Charity Regulator (OSCR)',
-    url: (n) =>
-      `https://www.oscr.org.uk/about-charities/search-the-register/charity-details?number=${encodeURIComponent(n)}`,
-  },
-  {
-    field: 'company_number',
-    register: 'Companies House',
-    url: (n) =>
-      `https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(n)}`,
-  },
-  {
-    field: 'cqc_provider_id',
-    register: 'Care Quality Commission',
-    url: (id) => `https://www.cqc.org.uk/provider/${encodeURIComponent(id)}`,
-  },
-  { field: 'ods_code', register: 'NHS Organisation Data Service' },
-];
+/** The official registers' public pages, by field; ODS has none. */
+const RECORD_URL: Partial<Record<keyof Provider, (value: string) => string>> = {
+  charity_number: (n) =>
+    `https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/${encodeURIComponent(n)}`,
+  oscr_number: (n) =>
+    `https://www.oscr.org.uk/about-charities/search-the-register/charity-details?number=${encodeURIComponent(n)}`,
+  company_number: (n) =>
+    `https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(n)}`,
+  cqc_provider_id: (id) => `https://www.cqc.org.uk/provider/${encodeURIComponent(id)}`,
+};
 
 export function identifierLinks(p: Provider): IdentifierLink[] {
-  const links: IdentifierLink[] = [];
-  for (const r of REGISTERS) {
-    const value = p[r.field];
-    if (typeof value !== 'string' || value === '') continue;
-    const link: IdentifierLink = { register: r.register, field: r.field, value };
-    if (r.url) link.url = r.url(value);
-    links.push(link);
-  }
-  return links;
+  return orgIdentifiers(p).map(({ scheme, value }) => {
+    const link: IdentifierLink = { register: scheme.register, field: scheme.field, value };
+    const url = RECORD_URL[scheme.field];
+    if (url) link.url = url(value);
+    return link;
+  });
 }
